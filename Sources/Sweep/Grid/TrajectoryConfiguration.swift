@@ -1,0 +1,90 @@
+/// Everything that determines one training trajectory, except the epochs at
+/// which it is measured.
+///
+/// A trajectory's identity is the content hash of this value in canonical JSON
+/// (see ``Trajectory/id``): two spec points with equal configurations are the
+/// same trajectory, whatever their epoch lists. Fields are plain values so the
+/// sweep layer does not depend on the training types; the worker maps them to
+/// `Models` configurations.
+public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
+    // Data
+    /// Dataset name: `mnist`, `fashion-mnist`, `cifar10` or `synthetic`.
+    public var dataset: String = "synthetic"
+    /// Explicit dataset folder, if the spec gives one.
+    public var datasetPath: String? = nil
+    /// Fraction of the official training set held out (not trained on).
+    public var holdout: Double = 0
+    /// How the training subsample is drawn: `first` or `stratified`.
+    public var subsample: String = "first"
+    /// Whether a subsample of n is tiled floor(N / n) times per epoch.
+    public var tile: Bool = false
+    /// Whether features are standardised (per-feature mean and deviation).
+    public var standardize: Bool = false
+    /// Training examples used; `nil` means all of them.
+    public var samples: Int? = nil
+    /// Fraction of training labels replaced by another class.
+    public var labelNoise: Double = 0
+
+    // Model
+    /// Width of each hidden layer.
+    public var width: Int = 100
+    /// Number of hidden layers.
+    public var depth: Int = 1
+    /// `relu` or `leaky_relu`.
+    public var activation: String = "relu"
+    /// Negative slope of LeakyReLU.
+    public var leakySlope: Double = 0.01
+    /// Whether hidden layers have BatchNorm.
+    public var batchnorm: Bool = false
+    /// BatchNorm running-average momentum (Keras convention).
+    public var batchnormMomentum: Double = 0.99
+    /// BatchNorm epsilon.
+    public var batchnormEpsilon: Double = 1e-3
+    /// `glorot_uniform` or `he_uniform`.
+    public var initializer: String = "glorot_uniform"
+
+    // Training
+    /// `sgd` or `adam`.
+    public var optimizer: String = "sgd"
+    /// Base learning rate.
+    public var lr: Double = 0.01
+    /// SGD momentum.
+    public var momentum: Double = 0.9
+    /// Nesterov momentum for SGD.
+    public var nesterov: Bool = false
+    /// Adam's beta1.
+    public var beta1: Double = 0.9
+    /// Adam's beta2.
+    public var beta2: Double = 0.999
+    /// Adam's epsilon.
+    public var adamEpsilon: Double = 1e-8
+    /// Mini-batch size.
+    public var batchSize: Int = 128
+    /// `constant` or `step`.
+    public var schedule: String = "constant"
+    /// Step schedule: epochs between decays.
+    public var stepEvery: Int = 20
+    /// Step schedule: multiplier at each decay.
+    public var stepGamma: Double = 0.1
+    /// Weight decay strength.
+    public var weightDecay: Double = 0
+    /// `l2` (coupled, added to the gradient) or `decoupled` (AdamW style).
+    public var weightDecayMode: String = "l2"
+    /// `weights` (weight matrices only) or `all` parameters.
+    public var weightDecayScope: String = "weights"
+    /// Seed of every random stream of this trajectory.
+    public var seed: Int = 0
+
+    // Metrics
+    /// K of the K-NN classifier on codes.
+    public var knnK: Int = 9
+    /// K-Means restarts.
+    public var kmeansNInit: Int = 10
+    /// Inverse L2 strength of the logistic regression on codes.
+    public var logisticC: Double = 1
+    /// Metrics to measure (`all`, or names); part of identity since it changes what is stored.
+    public var metrics: [String] = ["all"]
+
+    /// The defaults.
+    public init() {}
+}
