@@ -16,11 +16,11 @@ public enum Activation: Codable, Hashable, Sendable {
         }
     }
 
-    /// A short name for tables and logs, e.g. `relu` or `leaky-relu(0.01)`.
+    /// A short name for tables and logs, e.g. `relu` or `leaky_relu(0.01)`.
     public var name: String {
         switch self {
         case .relu: "relu"
-        case .leakyReLU(let slope): "leaky-relu(\(slope))"
+        case .leakyReLU(let slope): "leaky_relu(\(slope))"
         }
     }
 }

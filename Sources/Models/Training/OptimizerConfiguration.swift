@@ -22,7 +22,7 @@ public enum OptimizerAlgorithm: Codable, Hashable, Sendable {
 /// How weight decay enters the update.
 public enum WeightDecayMode: String, Codable, Hashable, Sendable, CaseIterable {
     /// L2 penalty added to the gradient before the update: `g += lambda * p`.
-    case coupled
+    case coupled = "l2"
     /// Shrinks the parameter directly before the update (AdamW): `p *= 1 - lr * lambda`.
     case decoupled
 }
