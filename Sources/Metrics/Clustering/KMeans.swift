@@ -15,23 +15,20 @@ public struct KMeansResult: Sendable, Equatable {
 /// K-Means on codes read as 0/1 vectors in Euclidean space, as scikit-learn's `KMeans`.
 ///
 /// Each of `restarts` runs seeds with greedy k-means++ (``KMeansSeeding``), then alternates
-/// assignment and center update (Lloyd) until no assignment changes or `maxIterations`
-/// updates; the run with the lowest inertia is kept (the first on equal inertia). Distances
+/// assignment and center update (Lloyd) until no assignment changes, the centers move less
+/// than ``tolerance`` (scikit-learn's `tol = 1e-4` times the mean feature variance, in total
+/// squared distance), or `maxIterations` updates; the run with the lowest inertia is kept
+/// (the first on equal inertia). Distances
 /// go through one BLAS GEMM per iteration: `||x||² - 2 x·c + ||c||²`. An emptied cluster is
 /// moved to the example farthest from its center, as scikit-learn does. Assignment ties go
 /// to the lower cluster index. All randomness comes from `RandomStream(seed:, purpose: .metrics)`.
 public enum KMeans {
+    /// Center-shift tolerance relative to the mean feature variance (scikit-learn's default `tol`).
+    public static let tolerance = 1e-4
+
     /// Clusters `codes` into `clusters` groups; throws for empty codes or bad settings.
     public static func fit(
         codes: CodeMatrix, clusters: Int, restarts: Int = 10, maxIterations: Int = 300, seed: UInt64 = 0
-    ) throws(MetricsError) -> KMeansResult {
-        try fit(codes: codes, points: codes.zeroOneMatrix(), clusters: clusters, restarts: restarts,
-                maxIterations: maxIterations, seed: seed)
-    }
-
-    /// As ``fit(codes:clusters:restarts:maxIterations:seed:)`` with `points` the codes as a 0/1 matrix.
-    static func fit(
-        codes: CodeMatrix, points: Matrix, clusters: Int, restarts: Int, maxIterations: Int, seed: UInt64
     ) throws(MetricsError) -> KMeansResult {
         try InputChecks.requireRows(codes, set: "K-Means codes")
         guard clusters >= 1 && clusters <= codes.count else {
@@ -42,15 +39,17 @@ public enum KMeans {
         guard maxIterations >= 1 else {
             throw .invalidSetting(name: "kmeans_max_iterations", value: "\(maxIterations)", allowed: "an integer >= 1")
         }
-        precondition(points.rows == codes.count && points.columns == codes.bitCount, "KMeans: points do not match codes")
         var random = RandomStream(seed: seed, purpose: .metrics)
         let seedings = (0..<restarts).map { _ in KMeansSeeding.seeds(codes: codes, clusterCount: clusters, random: &random) }
-        return run(codes: codes, points: points, seedings: seedings, maxIterations: maxIterations)
+        return run(codes: codes, seedings: seedings, maxIterations: maxIterations, tolerance: tolerance)
     }
 
     /// Runs Lloyd's iterations from given starting centers, one restart per list of example
-    /// rows (e.g. another implementation's k-means++ choices), keeping the lowest inertia.
-    public static func fit(codes: CodeMatrix, seedings: [[Int]], maxIterations: Int = 300) throws(MetricsError) -> KMeansResult {
+    /// rows (e.g. another implementation's k-means++ choices), keeping the lowest inertia;
+    /// `tolerance` 0 stops only when no assignment changes.
+    public static func fit(
+        codes: CodeMatrix, seedings: [[Int]], maxIterations: Int = 300, tolerance: Double = KMeans.tolerance
+    ) throws(MetricsError) -> KMeansResult {
         try InputChecks.requireRows(codes, set: "K-Means codes")
         guard let clusters = seedings.first?.count, clusters >= 1,
               seedings.allSatisfy({ $0.count == clusters && $0.allSatisfy { $0 >= 0 && $0 < codes.count } }) else {
@@ -60,14 +59,16 @@ public enum KMeans {
         guard maxIterations >= 1 else {
             throw .invalidSetting(name: "kmeans_max_iterations", value: "\(maxIterations)", allowed: "an integer >= 1")
         }
-        return run(codes: codes, points: codes.zeroOneMatrix(), seedings: seedings, maxIterations: maxIterations)
+        return run(codes: codes, seedings: seedings, maxIterations: maxIterations, tolerance: max(0, tolerance))
     }
 
-    private static func run(codes: CodeMatrix, points: Matrix, seedings: [[Int]], maxIterations: Int) -> KMeansResult {
-        var lloyd = LloydIterations(codes: codes, points: points, clusters: seedings[0].count)
+    private static func run(
+        codes: CodeMatrix, seedings: [[Int]], maxIterations: Int, tolerance: Double
+    ) -> KMeansResult {
+        let lloyd = LloydIterations(codes: codes, clusters: seedings[0].count, tolerance: tolerance)
         var best: KMeansResult?
         for seeds in seedings {
-            let result = lloyd.run(from: points.gatheringRows(seeds), maxIterations: maxIterations)
+            let result = lloyd.run(from: codes.gatheringRows(seeds).zeroOneMatrix(), maxIterations: maxIterations)
             if best == nil || result.inertia < best!.inertia { best = result }
         }
         return best!

@@ -4,8 +4,8 @@ import Models
 /// `LogisticRegression(C:)` with the lbfgs solver.
 ///
 /// Minimises `f(W, b) = C Σᵢ CE(softmax(W xᵢ + b), yᵢ) + ½ ||W||²` (bias unpenalised) with
-/// ``LBFGS``; logits and gradients go through BLAS (`X Wᵀ` and `Rᵀ X`, one GEMM each per
-/// evaluation). *Tolerance*: scikit-learn minimises `f / (C n)` and stops at `max |∇| <= tol`;
+/// ``LBFGS``; the products `X Wᵀ` and `Rᵀ X` come from nibble lookup tables on the packed
+/// codes (see ``SoftmaxLoss``). *Tolerance*: scikit-learn minimises `f / (C n)` and stops at `max |∇| <= tol`;
 /// this stops at `max |∇f| <= tolerance x C x n`, the same criterion, or when the relative
 /// decrease of `f` falls to `64 ε` (scikit-learn's `ftol`), or after `maxIterations` (200,
 /// scikit-learn's default `max_iter`). Predictions take the highest logit (lower class on ties).
@@ -26,15 +26,6 @@ public struct LogisticRegression: Sendable {
         codes: CodeMatrix, labels: [Int32], classCount: Int,
         c: Double = 1, tolerance: Double = 1e-4, maxIterations: Int = 200
     ) throws(MetricsError) -> LogisticRegression {
-        try fit(points: codes.zeroOneMatrix(), codes: codes, labels: labels, classCount: classCount,
-                c: c, tolerance: tolerance, maxIterations: maxIterations)
-    }
-
-    /// As ``fit(codes:labels:classCount:c:tolerance:maxIterations:)`` with `points` the codes as a 0/1 matrix.
-    static func fit(
-        points: Matrix, codes: CodeMatrix, labels: [Int32], classCount: Int,
-        c: Double, tolerance: Double, maxIterations: Int
-    ) throws(MetricsError) -> LogisticRegression {
         try InputChecks.requireRows(codes, set: "logistic regression training codes")
         try InputChecks.requireLabels(labels, rows: codes.count, classCount: classCount, set: "logistic regression training codes")
         guard c > 0 && c.isFinite else { throw .invalidSetting(name: "logistic_c", value: "\(c)", allowed: "a positive number") }
@@ -42,7 +33,7 @@ public struct LogisticRegression: Sendable {
         guard maxIterations >= 1 else {
             throw .invalidSetting(name: "logistic_max_iterations", value: "\(maxIterations)", allowed: "an integer >= 1")
         }
-        var loss = SoftmaxLoss(points: points, labels: labels, classCount: classCount, c: c)
+        var loss = SoftmaxLoss(codes: codes, labels: labels, classCount: classCount, c: c)
         let solver = LBFGS(maxIterations: maxIterations, gradientTolerance: tolerance * c * Double(codes.count))
         let start = [Double](repeating: 0, count: classCount * (codes.bitCount + 1))
         let result = solver.minimize(from: start) { loss.evaluate($0, gradient: &$1) }
@@ -59,22 +50,22 @@ public struct LogisticRegression: Sendable {
             throw .codeLengthMismatch(first: "logistic regression training codes", firstBits: weights.columns,
                                       second: "codes to classify", secondBits: codes.bitCount)
         }
-        return predict(points: codes.zeroOneMatrix())
-    }
-
-    /// The predicted class of every row of the 0/1 matrix `points`.
-    func predict(points: Matrix) -> [Int32] {
-        let logits = BLAS.product(points, weights, transposeB: true)
-        let classes = weights.rows
-        var result = [Int32](repeating: 0, count: points.rows)
-        for i in 0..<points.rows {
-            var best = 0
-            var bestValue = logits[i, 0] + bias[0]
-            for c in 1..<classes where logits[i, c] + bias[c] > bestValue {
-                best = c
-                bestValue = logits[i, c] + bias[c]
+        let products = NibbleDotProducts(centers: weights)
+        let classes = weights.rows, lanes = NibbleDotProducts.lanes
+        var result = [Int32](repeating: 0, count: codes.count)
+        codes.withUnsafeWords { packed in
+            for i in 0..<codes.count {
+                var best = 0
+                var bestValue = -Float.infinity
+                for g in 0..<products.groups {
+                    let logits = products.products(packed, row: i, wordsPerRow: codes.wordsPerRow, group: g)
+                    for lane in 0..<min(lanes, classes - g * lanes) where logits[lane] + bias[g * lanes + lane] > bestValue {
+                        best = g * lanes + lane
+                        bestValue = logits[lane] + bias[best]
+                    }
+                }
+                result[i] = Int32(best)
             }
-            result[i] = Int32(best)
         }
         return result
     }

@@ -101,39 +101,45 @@ enum NeighbourSearch {
         let raw = UnsafeRawPointer(block)
         let rowBytes = stride * 8
         let valid = min(queryGroup, queryCount - q0)
-        var thresholds = SIMD4<UInt64>(repeating: 0)
-        for g in 0..<valid { thresholds[g] = UInt64(scan.distances[(q0 + g) * scan.k + scan.k - 1]) }
-        for g in valid..<queryGroup { thresholds[g] = 0 }
+        // The running k-th distance of each query; 0 (never below) for padding queries.
+        let (lists, k) = (scan.distances, scan.k)
+        func kth(_ g: Int) -> UInt64 { g < valid ? UInt64(lists[(q0 + g) * k + k - 1]) : 0 }
+        var thresholds = (kth(0), kth(1), kth(2), kth(3))
+        let (qa, qb, qc, qd) = (queries, queries + words, queries + 2 * words, queries + 3 * words)
         for c in Swift.stride(from: 0, to: scan.blockCount, by: chunk) {
             var a0 = SIMD8<UInt64>(), a1 = SIMD8<UInt64>(), b0 = SIMD8<UInt64>(), b1 = SIMD8<UInt64>()
             var c0 = SIMD8<UInt64>(), c1 = SIMD8<UInt64>(), d0 = SIMD8<UInt64>(), d1 = SIMD8<UInt64>()
-            var offset = c * 8
+            var offset = c &* 8
             for w in 0..<words {
                 let r0 = raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt64>.self)
-                let r1 = raw.loadUnaligned(fromByteOffset: offset + 64, as: SIMD8<UInt64>.self)
-                let qa = SIMD8<UInt64>(repeating: queries[w])
-                let qb = SIMD8<UInt64>(repeating: queries[words + w])
-                let qc = SIMD8<UInt64>(repeating: queries[2 * words + w])
-                let qd = SIMD8<UInt64>(repeating: queries[3 * words + w])
-                a0 &+= (qa ^ r0).nonzeroBitCount; a1 &+= (qa ^ r1).nonzeroBitCount
-                b0 &+= (qb ^ r0).nonzeroBitCount; b1 &+= (qb ^ r1).nonzeroBitCount
-                c0 &+= (qc ^ r0).nonzeroBitCount; c1 &+= (qc ^ r1).nonzeroBitCount
-                d0 &+= (qd ^ r0).nonzeroBitCount; d1 &+= (qd ^ r1).nonzeroBitCount
-                offset += rowBytes
+                let r1 = raw.loadUnaligned(fromByteOffset: offset &+ 64, as: SIMD8<UInt64>.self)
+                let wa = SIMD8<UInt64>(repeating: qa[w]), wb = SIMD8<UInt64>(repeating: qb[w])
+                let wc = SIMD8<UInt64>(repeating: qc[w]), wd = SIMD8<UInt64>(repeating: qd[w])
+                a0 &+= (wa ^ r0).nonzeroBitCount; a1 &+= (wa ^ r1).nonzeroBitCount
+                b0 &+= (wb ^ r0).nonzeroBitCount; b1 &+= (wb ^ r1).nonzeroBitCount
+                c0 &+= (wc ^ r0).nonzeroBitCount; c1 &+= (wc ^ r1).nonzeroBitCount
+                d0 &+= (wd ^ r0).nonzeroBitCount; d1 &+= (wd ^ r1).nonzeroBitCount
+                offset &+= rowBytes
             }
-            if any(a0 .< thresholds[0]) || any(a1 .< thresholds[0]) {
-                thresholds[0] = merge(a0, a1, query: q0, chunkStart: c, scan: scan)
-            }
-            if any(b0 .< thresholds[1]) || any(b1 .< thresholds[1]) {
-                thresholds[1] = merge(b0, b1, query: q0 + 1, chunkStart: c, scan: scan)
-            }
-            if any(c0 .< thresholds[2]) || any(c1 .< thresholds[2]) {
-                thresholds[2] = merge(c0, c1, query: q0 + 2, chunkStart: c, scan: scan)
-            }
-            if any(d0 .< thresholds[3]) || any(d1 .< thresholds[3]) {
-                thresholds[3] = merge(d0, d1, query: q0 + 3, chunkStart: c, scan: scan)
-            }
+            if anyBelow(a0, a1, thresholds.0) { thresholds.0 = merge(a0, a1, query: q0, chunkStart: c, scan: scan) }
+            if anyBelow(b0, b1, thresholds.1) { thresholds.1 = merge(b0, b1, query: q0 + 1, chunkStart: c, scan: scan) }
+            if anyBelow(c0, c1, thresholds.2) { thresholds.2 = merge(c0, c1, query: q0 + 2, chunkStart: c, scan: scan) }
+            if anyBelow(d0, d1, thresholds.3) { thresholds.3 = merge(d0, d1, query: q0 + 3, chunkStart: c, scan: scan) }
         }
+    }
+
+    /// Whether any lane of `low` or `high` is below `threshold` (all values below 2⁶³).
+    ///
+    /// `lane &- threshold` wraps to a value with the top bit set exactly when `lane <
+    /// threshold`; the halves are OR-reduced with shuffles, which compile to a few vector
+    /// instructions (`any(lane .< threshold)` compiles to a per-lane loop).
+    @inline(__always)
+    private static func anyBelow(_ low: SIMD8<UInt64>, _ high: SIMD8<UInt64>, _ threshold: UInt64) -> Bool {
+        let t = SIMD8<UInt64>(repeating: threshold)
+        let wrapped = (low &- t) | (high &- t)
+        let four = wrapped.lowHalf | wrapped.highHalf
+        let two = four.lowHalf | four.highHalf
+        return (two[0] | two[1]) >> 63 != 0
     }
 
     /// Inserts the chunk's distances below the query's k-th into its list; returns the new k-th.

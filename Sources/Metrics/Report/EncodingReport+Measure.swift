@@ -35,8 +35,6 @@ extension EncodingReport {
         }
 
         var report = EncodingReport(settings: settings, network: network)
-        var trainPoints: Matrix?
-        var testPoints: Matrix?
         for step in settings.steps {
             let stepStart = clock.now
             switch step {
@@ -50,21 +48,13 @@ extension EncodingReport {
                 report.knnTestAccuracy = accuracy(try knn.predict(testCodes), testLabels)
                 report.knnTrainLooAccuracy = accuracy(try knn.leaveOneOutPredictions(), trainLabels)
             case .kmeans:
-                let train = trainPoints ?? trainCodes.zeroOneMatrix()
-                let test = testPoints ?? testCodes.zeroOneMatrix()
-                trainPoints = train
-                testPoints = test
-                try report.measureKMeans(trainCodes, train, testCodes, test, trainLabels, cleanLabels, testLabels, classCount)
+                try report.measureKMeans(trainCodes, testCodes, trainLabels, cleanLabels, testLabels, classCount)
             case .logistic:
-                let train = trainPoints ?? trainCodes.zeroOneMatrix()
-                let test = testPoints ?? testCodes.zeroOneMatrix()
-                trainPoints = train
-                testPoints = test
                 let model = try LogisticRegression.fit(
-                    points: train, codes: trainCodes, labels: trainLabels, classCount: classCount,
+                    codes: trainCodes, labels: trainLabels, classCount: classCount,
                     c: settings.logisticC, tolerance: settings.logisticTolerance, maxIterations: settings.logisticMaxIterations)
-                report.logisticTrainAccuracy = accuracy(model.predict(points: train), trainLabels)
-                report.logisticTestAccuracy = accuracy(model.predict(points: test), testLabels)
+                report.logisticTrainAccuracy = accuracy(try model.predict(trainCodes), trainLabels)
+                report.logisticTestAccuracy = accuracy(try model.predict(testCodes), testLabels)
                 report.logisticIterations = model.iterations
             }
             report.seconds[step] = (clock.now - stepStart).seconds
@@ -75,13 +65,12 @@ extension EncodingReport {
 
     /// K-Means with k = number of classes, fitted on train codes and separately on test codes.
     private mutating func measureKMeans(
-        _ trainCodes: CodeMatrix, _ trainPoints: Matrix, _ testCodes: CodeMatrix, _ testPoints: Matrix,
-        _ trainLabels: [Int32], _ cleanLabels: [Int32], _ testLabels: [Int32], _ classCount: Int
+        _ trainCodes: CodeMatrix, _ testCodes: CodeMatrix, _ trainLabels: [Int32], _ cleanLabels: [Int32], _ testLabels: [Int32], _ classCount: Int
     ) throws(MetricsError) {
         let clusters = classCount
-        let train = try KMeans.fit(codes: trainCodes, points: trainPoints, clusters: min(clusters, trainCodes.count),
+        let train = try KMeans.fit(codes: trainCodes, clusters: min(clusters, trainCodes.count),
                                    restarts: settings.kmeansNInit, maxIterations: settings.kmeansMaxIterations, seed: settings.seed)
-        let test = try KMeans.fit(codes: testCodes, points: testPoints, clusters: min(clusters, testCodes.count),
+        let test = try KMeans.fit(codes: testCodes, clusters: min(clusters, testCodes.count),
                                   restarts: settings.kmeansNInit, maxIterations: settings.kmeansMaxIterations, seed: settings.seed)
         kmeansTrain = ClusteringScores(assignments: train.assignments, clusterCount: train.centers.rows,
                                        labels: cleanLabels, classCount: classCount)
@@ -93,5 +82,7 @@ extension EncodingReport {
                                       labels: testLabels, classCount: classCount)
         kmeansTrainInertia = train.inertia
         kmeansTestInertia = test.inertia
+        kmeansTrainIterations = train.iterations
+        kmeansTestIterations = test.iterations
     }
 }

@@ -25,6 +25,9 @@ public struct EncodingReport: Sendable {
     /// Inertia of the train and test clusterings.
     public var kmeansTrainInertia: Double?
     public var kmeansTestInertia: Double?
+    /// Lloyd iterations of the kept restart of the train and test clusterings.
+    public var kmeansTrainIterations: Int?
+    public var kmeansTestIterations: Int?
     /// Logistic regression accuracy on its training codes (training labels) and on the test codes.
     public var logisticTrainAccuracy: Double?
     public var logisticTestAccuracy: Double?
@@ -79,10 +82,12 @@ public struct EncodingReport: Sendable {
         case .kmeansTrainHungarian: return kmeansTrain?.hungarian
         case .kmeansTrainNmi: return kmeansTrain?.nmi
         case .kmeansTrainInertia: return kmeansTrainInertia
+        case .kmeansTrainIterations: return kmeansTrainIterations.map(Double.init)
         case .kmeansTestMajority: return kmeansTest?.majority
         case .kmeansTestHungarian: return kmeansTest?.hungarian
         case .kmeansTestNmi: return kmeansTest?.nmi
         case .kmeansTestInertia: return kmeansTestInertia
+        case .kmeansTestIterations: return kmeansTestIterations.map(Double.init)
         case .kmeansTrainMajorityNoisy: return kmeansTrainNoisy?.majority
         case .kmeansTrainHungarianNoisy: return kmeansTrainNoisy?.hungarian
         case .kmeansTrainNmiNoisy: return kmeansTrainNoisy?.nmi
