@@ -1,14 +1,14 @@
 /// The commented reference spec that `hashsweep spec --example` prints and
 /// `sweeps/example.yaml` holds (a test keeps the two identical and parses it).
 ///
-/// It sweeps a small synthetic problem, so it runs in minutes on a laptop, and
-/// shows every section and key with its default.
+/// It sweeps a small synthetic problem (84 small trajectories)
+/// and shows every section and key.
 public enum ExampleSpec {
     /// The spec text.
     public static let text = """
     # hashsweep sweep spec: the reference example (`hashsweep spec --example`).
-    # Every key is shown; the commented values are the defaults. docs/spec.md
-    # describes each one. Run it with `hashsweep run sweeps/example.yaml`.
+    # Every key is shown; keys commented out are optional. docs/spec.md gives each
+    # key's default and allowed values. Run it with `hashsweep run sweeps/example.yaml`.
 
     # The sweep's name: results go to results/<name>/. Letters, digits, . _ -
     name: example-synthetic

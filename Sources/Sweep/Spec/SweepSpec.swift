@@ -37,6 +37,9 @@ public struct SweepSpec: Sendable {
 
     /// Reads and validates the spec at `path`; messages name the file as `path` is spelt.
     public static func load(path: String) throws(SpecError) -> SweepSpec {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
