@@ -88,7 +88,7 @@ extension SpecParser {
 
     private func parseAxis(_ item: SpecReader.Entry) -> GridAxis? {
         if item.key == "seed" {
-            if let count = SpecReader.integer(item.value), case .scalar = item.value {
+            if let count = SpecReader.integer(item.value) {
                 guard count >= 1 else {
                     reader.report(item.value, item.path, "found \(count), expected a seed count >= 1 or a list of seeds")
                     return nil

@@ -121,8 +121,10 @@ final class SpecParser {
                 settings.workers = reader.value(item.value, path: item.path, kind: .integer(minimum: 1))?.integer
             case "max_attempts":
                 settings.maxAttempts = reader.value(item.value, path: item.path, kind: .integer(minimum: 1))?.integer ?? settings.maxAttempts
-            default:
+            case "lease_seconds":
                 settings.leaseSeconds = reader.value(item.value, path: item.path, kind: .integer(minimum: 5))?.integer ?? settings.leaseSeconds
+            default:
+                preconditionFailure("SpecParser: execution key \(item.key) passed the allowed-key check")
             }
         }
         return settings
