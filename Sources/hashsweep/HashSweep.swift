@@ -9,6 +9,8 @@ struct HashSweep: AsyncParsableCommand {
         version: HashSweepVersion.string,
         subcommands: [
             SpecCommand.self,
+            TrainCommand.self,
+            BenchCommand.self,
         ]
     )
 }
