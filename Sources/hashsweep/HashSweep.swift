@@ -11,6 +11,7 @@ struct HashSweep: AsyncParsableCommand {
             SpecCommand.self,
             TrainCommand.self,
             BenchCommand.self,
+            DataCommand.self,
         ]
     )
 }
