@@ -16,10 +16,13 @@ extension SweepStore {
 
     /// All trajectories in spec order (retired ones last), optionally without the retired ones.
     public func trajectories(includingRetired: Bool = true) throws -> [TrajectoryRecord] {
+        try trajectories(whereSQL: includingRetired ? "1" : "in_spec = 1")
+    }
+
+    /// Trajectories matching an SQL condition on the `trajectory` table, in spec order.
+    func trajectories(whereSQL condition: String) throws -> [TrajectoryRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM trajectory WHERE in_spec = 1 OR ? ORDER BY in_spec DESC, ordinal, id
-                """, arguments: [includingRetired]).map(decodeRecord)
+            try Row.fetchAll(db, sql: "SELECT * FROM trajectory WHERE \(condition) ORDER BY in_spec DESC, ordinal, id").map(decodeRecord)
         }
     }
 
