@@ -19,12 +19,15 @@ public final class ChildProcess {
     public init(executable: String, arguments: [String]) throws {
         var stdinPipe: [Int32] = [-1, -1]
         var outputPipe: [Int32] = [-1, -1]
-        guard pipe2(&stdinPipe, O_CLOEXEC) == 0 else { throw ExecutionError.spawnFailed(executable, errno: errno) }
-        guard pipe2(&outputPipe, O_CLOEXEC) == 0 else {
+        guard pipe(&stdinPipe) == 0 else { throw ExecutionError.spawnFailed(executable, errno: errno) }
+        guard pipe(&outputPipe) == 0 else {
             let code = errno
             close(stdinPipe[0]); close(stdinPipe[1])
             throw ExecutionError.spawnFailed(executable, errno: code)
         }
+        // Close-on-exec everywhere; the child gets its ends through dup2, which clears the flag.
+        // (Only the orchestrator's thread spawns, so no other fork can slip in before this.)
+        for descriptor in stdinPipe + outputPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         defer { close(stdinPipe[0]); close(outputPipe[1]) }
 
         var actions = posix_spawn_file_actions_t()

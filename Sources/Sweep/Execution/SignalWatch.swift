@@ -7,7 +7,7 @@ import Foundation
 /// The handler gets the signal number and how many such signals arrived so far
 /// (the orchestrator stops gracefully on the first, at once on the second).
 /// Keep the value alive as long as the handling should last.
-public final class SignalWatch: Sendable {
+public final class SignalWatch {
     private let sources: [any DispatchSourceSignal]
 
     /// Starts watching `signals`; `handler` runs serially, never concurrently with itself.

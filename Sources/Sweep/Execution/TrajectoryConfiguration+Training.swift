@@ -35,7 +35,7 @@ extension TrajectoryConfiguration {
         case "leaky_relu": activationValue = .leakyReLU(slope: Float(leakySlope))
         default: throw invalid("model.activation", activation, "relu, leaky_relu", id)
         }
-        guard let initializerValue = Initializer(rawValue: initializer.replacingOccurrences(of: "_", with: "-")) else {
+        guard let initializerValue = Initializer(rawValue: initializer) else {
             throw invalid("model.initializer", initializer, "glorot_uniform, he_uniform", id)
         }
         let model = MLPConfiguration(

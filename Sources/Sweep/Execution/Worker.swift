@@ -46,7 +46,8 @@ public enum Worker {
         var finished = 0
         while let claim = try session.claimNext() {
             do {
-                try TrajectoryRunner(claim: claim, session: session, datasets: datasets).run()
+                var runner = TrajectoryRunner(claim: claim, session: session, datasets: datasets)
+                try runner.run()
                 try session.finish(claim)
                 finished += 1
             } catch let error as StoreError {
