@@ -44,17 +44,21 @@ public struct StoredCheckpoint: Sendable, Equatable {
 public struct MeasurementInput: Sendable {
     /// Epochs trained when it was measured (0 = at initialisation).
     public var epoch: Int
-    /// Metric name to value, in the metrics' own order.
+    /// Metric name to value, in the metrics' own order (deterministic numbers only).
     public var metrics: [(name: String, value: Double)]
+    /// Seconds spent per metric step, by name (e.g. `knn_seconds`).
+    public var timings: [String: Double]
     /// Training seconds since the previous measurement (or since initialisation).
     public var trainSeconds: Double
     /// Seconds spent measuring.
     public var measureSeconds: Double
 
     /// A measurement at `epoch`.
-    public init(epoch: Int, metrics: [(name: String, value: Double)], trainSeconds: Double, measureSeconds: Double) {
+    public init(epoch: Int, metrics: [(name: String, value: Double)], timings: [String: Double] = [:],
+                trainSeconds: Double, measureSeconds: Double) {
         self.epoch = epoch
         self.metrics = metrics
+        self.timings = timings
         self.trainSeconds = trainSeconds
         self.measureSeconds = measureSeconds
     }

@@ -6,7 +6,9 @@ import GRDB
 /// (a ``TrajectoryConfiguration``), `trajectory.axes` (axis name to
 /// `{"int": 16}`, `{"double": 0.01}`, `{"string": "adam"}` or `{"bool": true}`),
 /// `trajectory.epochs` (the requested epochs) and `measurement.metrics`
-/// (metric name to number; `"nan"`, `"inf"`, `"-inf"` for non-finite values).
+/// (metric name to number; `"nan"`, `"inf"`, `"-inf"` for non-finite values) and
+/// `measurement.timings` (seconds per metric step; kept apart from the metrics,
+/// which are deterministic while timings are not).
 enum StoreSchema {
     /// The migrations, in order; never edit a shipped one, append a new one.
     static var migrator: DatabaseMigrator {
@@ -54,6 +56,7 @@ enum StoreSchema {
                     trajectory_id TEXT NOT NULL REFERENCES trajectory (id) ON DELETE CASCADE,
                     epoch INTEGER NOT NULL,
                     metrics TEXT NOT NULL,
+                    timings TEXT NOT NULL DEFAULT '{}',
                     train_seconds REAL NOT NULL,
                     measure_seconds REAL NOT NULL,
                     spec_hash TEXT NOT NULL,

@@ -63,9 +63,11 @@ extension SweepStore {
         try write { db in
             try requireLease(claim, db)
             try db.execute(sql: """
-                INSERT INTO measurement (trajectory_id, epoch, metrics, train_seconds, measure_seconds, spec_hash, attempt_id, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [claim.trajectory.id, measurement.epoch, StoreJSON.encode(metrics), measurement.trainSeconds,
+                INSERT INTO measurement (trajectory_id, epoch, metrics, timings, train_seconds, measure_seconds, spec_hash,
+                                         attempt_id, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [claim.trajectory.id, measurement.epoch, StoreJSON.encode(metrics),
+                                 StoreJSON.encode(measurement.timings), measurement.trainSeconds,
                                  measurement.measureSeconds, claim.specHash, claim.attemptID, Self.now()])
             try storeCheckpoint(StoredCheckpoint(epoch: measurement.epoch, data: checkpoint, unmeasuredSeconds: 0), for: claim, db)
         }

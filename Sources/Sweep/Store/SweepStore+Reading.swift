@@ -37,7 +37,7 @@ extension SweepStore {
     public func measurements(includingRetired: Bool = false) throws -> [MeasurementRecord] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT m.trajectory_id, m.epoch, m.metrics, m.train_seconds, m.measure_seconds, m.spec_hash, m.recorded_at,
+                SELECT m.trajectory_id, m.epoch, m.metrics, m.timings, m.train_seconds, m.measure_seconds, m.spec_hash, m.recorded_at,
                        t.axes, t.seed, t.status, t.in_spec
                 FROM measurement m JOIN trajectory t ON t.id = m.trajectory_id
                 WHERE t.in_spec = 1 OR ?
@@ -50,6 +50,8 @@ extension SweepStore {
                     status: try Self.status(row["status"], id: id), isRetired: !row["in_spec"], specHash: row["spec_hash"],
                     metrics: try StoreJSON.decode([String: Double].self, from: row["metrics"], table: "measurement",
                                                   column: "metrics", row: "\(id) epoch \(epoch)"),
+                    timings: try StoreJSON.decode([String: Double].self, from: row["timings"], table: "measurement",
+                                                  column: "timings", row: "\(id) epoch \(epoch)"),
                     trainSeconds: row["train_seconds"], measureSeconds: row["measure_seconds"],
                     recordedAt: Date(timeIntervalSince1970: row["recorded_at"]))
             }

@@ -54,6 +54,8 @@ public struct MeasurementRecord: Sendable, Equatable {
     public var specHash: String
     /// Metric name to value.
     public var metrics: [String: Double]
+    /// Seconds per metric step (e.g. `knn_seconds`); not deterministic, unlike ``metrics``.
+    public var timings: [String: Double]
     /// Training seconds since the previous measurement of the trajectory.
     public var trainSeconds: Double
     /// Seconds spent computing the metrics.
