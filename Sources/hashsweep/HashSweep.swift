@@ -9,7 +9,11 @@ struct HashSweep: AsyncParsableCommand {
         version: HashSweepVersion.string,
         subcommands: [
             SpecCommand.self,
+            RunCommand.self,
             WorkerCommand.self,
+            StatusCommand.self,
+            RetryCommand.self,
+            PlanCommand.self,
         ]
     )
 }

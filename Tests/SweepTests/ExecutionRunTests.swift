@@ -46,7 +46,7 @@ struct ExecutionRunTests {
     @Test("Ctrl-C: workers release their trajectories and exit, the run says how to resume, a rerun completes")
     func interruptAndResume() throws {
         let folder = try TemporaryFolder()
-        let spec = try TinySpec.write(TinySpec.text(name: "ctrlc", epochs: [0, 1, 300], widths: [8, 16], samples: [200], seeds: 2),
+        let spec = try TinySpec.write(TinySpec.text(name: "ctrlc", epochs: [0, 1, 800], widths: [8, 16], samples: [200], seeds: 2),
                                       name: "ctrlc", in: folder)
         let orchestrator = try HashSweepProcess(["run", spec, "-j", "2"], in: folder)
         let store = try waitForRunning(in: folder.file("results/ctrlc/sweep.sqlite"), count: 1)

@@ -16,8 +16,8 @@ struct ResumeTests {
     @Test("SIGKILLs of the orchestrator and its workers at random moments, then a resume, give the uninterrupted rows bit for bit")
     func killedThreeTimesThenResumed() throws {
         let folder = try TemporaryFolder()
-        let spec = try TinySpec.write(TinySpec.text(name: "resume", epochs: [0, 1, 3, 6, 10, 15], widths: [8, 32],
-                                                    samples: [200, 400], seeds: 3, trainSize: 400),
+        let spec = try TinySpec.write(TinySpec.text(name: "resume", epochs: [0, 1, 3, 10, 30, 60], widths: [16, 64],
+                                                    samples: [400, 800], seeds: 3, trainSize: 800),
                                       name: "resume", in: folder)
         let reference = try uninterrupted(spec: spec, in: folder)
         #expect(reference.rows.count == 12 * 6)

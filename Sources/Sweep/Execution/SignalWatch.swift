@@ -12,6 +12,11 @@ public final class SignalWatch {
 
     /// Starts watching `signals`; `handler` runs serially, never concurrently with itself.
     public init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP], handler: @escaping @Sendable (_ signal: Int32, _ count: Int) -> Void) {
+        // A parent may have started us with these signals blocked (they would never arrive).
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signal in signals { sigaddset(&unblocked, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         let queue = DispatchQueue(label: "hashsweep.signals")
         let counter = Counter()
         sources = signals.map { signal in

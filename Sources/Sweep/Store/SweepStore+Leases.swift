@@ -17,7 +17,7 @@ extension SweepStore {
                 let owner: String? = row["lease_owner"]
                 let expires: Double? = row["lease_expires_at"]
                 let pid: Int32? = row["lease_pid"]
-                let gone = row["lease_host"] == host && !(pid.map(WorkerIdentity.processExists) ?? false)
+                let gone = row["lease_host"] == host && !(pid.map(WorkerIdentity.processIsRunning) ?? false)
                 let expired = (expires ?? 0) < now
                 guard owner == nil || gone || expired else { continue }
                 let reason = owner == nil ? "no lease" : gone ? "worker process \(pid ?? 0) is gone" : "lease expired"

@@ -26,9 +26,16 @@ public struct WorkerIdentity: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Whether process `pid` exists on this host (a zombie counts as existing).
-    public static func processExists(_ pid: Int32) -> Bool {
-        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    /// Whether process `pid` is running on this host.
+    ///
+    /// A zombie (ended, not yet reaped) counts as gone: in containers whose init
+    /// never reaps orphans, a killed worker stays a zombie for good.
+    public static func processIsRunning(_ pid: Int32) -> Bool {
+        guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return true }
+        let state = stat[stat.index(after: end)...].drop { $0 == " " }.first
+        return state != "Z" && state != "X"
     }
 
     public var description: String { "\(name) (pid \(pid) on \(host))" }
