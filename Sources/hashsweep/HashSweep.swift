@@ -12,6 +12,11 @@ struct HashSweep: AsyncParsableCommand {
             TrainCommand.self,
             BenchCommand.self,
             DataCommand.self,
+            RunCommand.self,
+            WorkerCommand.self,
+            StatusCommand.self,
+            RetryCommand.self,
+            PlanCommand.self,
         ]
     )
 }
