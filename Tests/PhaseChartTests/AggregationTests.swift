@@ -4,8 +4,8 @@ import Sweep
 
 @Suite("Aggregation of measurements into cells")
 struct AggregationTests {
-    private func record(_ id: String, width: Int, seed: Int, epoch: Int, redundancy: Double) -> MeasurementRecord {
-        MeasurementRecord(trajectoryID: id, axes: ["width": .int(width), "seed": .int(seed)], seed: seed, epoch: epoch,
+    private func record(_ id: String, width: Int, seed: Int, epoch: Int, redundancy: Double) -> ChartMeasurement {
+        ChartMeasurement(trajectoryID: id, axes: ["width": .int(width), "seed": .int(seed)], seed: seed, epoch: epoch,
                           status: "done", specHash: "h", metrics: ["redundancy_train": redundancy])
     }
 

@@ -7,7 +7,7 @@ struct ClassifierTests {
     typealias S = SyntheticMeasurements
 
     /// Widths 8, 16, 32, 64 at one epoch; redundancy falls to a plateau, accuracy rises to one.
-    private func plateau(seeds: Int) -> [MeasurementRecord] {
+    private func plateau(seeds: Int) -> [ChartMeasurement] {
         let means: [(Int, Double, Double)] = [(8, 0.50, 0.60), (16, 0.25, 0.80), (32, 0.03, 0.95), (64, 0.03, 0.95)]
         return means.flatMap { width, r, a in
             S.records(axes: ["width": .int(width)], epoch: 10,
@@ -15,7 +15,7 @@ struct ClassifierTests {
         }
     }
 
-    private func classify(_ records: [MeasurementRecord], settings: PhaseSettings = PhaseSettings())
+    private func classify(_ records: [ChartMeasurement], settings: PhaseSettings = PhaseSettings())
         -> [Int: RegimeClassification] {
         let grid = CellGrid(records: records)
         let labels = RegimeClassifier(settings: settings).classify(grid)

@@ -20,6 +20,35 @@ private struct Figures {
 
 @Suite("SVG figures: well-formed, structured, readable, rendered")
 struct SVGTests {
+    /// The awkward sweep's figures: epoch 0 on a log axis, one seed, a string facet, holes.
+    private func awkward(_ width: Double) throws -> (phase: String, curves: String, analysis: PhaseAnalysis) {
+        let analysis = try PhaseAnalysis(records: SyntheticMeasurements.awkwardSweep(), settings: PhaseSettings(), source: "awkward")
+        let selection = try analysis.selection(x: "width", y: "epochs", facet: "optimizer", fixes: [])
+        let style = FigureStyle(widthInches: width)
+        return (analysis.phaseChart(selection, style: style).svg(), analysis.curves(selection, style: style).svg(), analysis)
+    }
+
+    @Test("an awkward sweep draws a zero slot, unclassified cells and flags everywhere", arguments: [3.25, 6.75])
+    func awkwardSweep(width: Double) throws {
+        let (phase, curves, analysis) = try awkward(width)
+        let inspector = SVGInspector(phase)
+        #expect(inspector.parseError == nil && SVGInspector(curves).parseError == nil)
+        #expect(inspector.all("line", class: "axis-break").count == 4)
+        #expect(inspector.all("g", class: "cell").count == analysis.grid.cells.count)
+        #expect(inspector.all("g", class: "cell").filter { $0.attributes["data-regime"] == "none" }.count == 2)
+        #expect(inspector.inside("legend", "text").map(\.text).contains("not classified"))
+        // One seed everywhere: every label is uncertain, so the caption says it once instead of a dot per cell.
+        #expect(inspector.all("circle", class: "uncertain").isEmpty)
+        #expect(inspector.inside("caption", "text").map(\.text).joined(separator: " ").contains("Every label is uncertain"))
+        #expect(analysis.classifications.filter { $0.regime != nil }.allSatisfy { $0.isUncertain })
+        if Rendering.rsvgConvert != nil {
+            for (name, svg) in [("awkward-phase", phase), ("awkward-curves", curves)] {
+                let png = try PNGImage(data: try Rendering.png(svg, name: "\(name)-\(width)in"))
+                #expect(png.luminanceVariance > 200)
+            }
+        }
+    }
+
     @Test("every figure parses with XMLParser at both paper widths", arguments: [3.25, 6.75])
     func parses(width: Double) throws {
         let plain = try Figures(), faceted = try Figures(learningRates: [0.01, 0.1], facet: "lr")
@@ -68,10 +97,11 @@ struct SVGTests {
         #expect(inspector.inside("legend", "text").count == 7)
     }
 
-    @Test("no two labels overlap at single-column width", arguments: [3.25, 6.75])
+    @Test("no two labels overlap or leave the figure", arguments: [3.25, 6.75])
     func noOverlap(width: Double) throws {
         let figures = try Figures(learningRates: [0.01, 0.1], facet: "lr")
-        for svg in [figures.phase(width), figures.curves(width)] {
+        let odd = try awkward(width)
+        for svg in [figures.phase(width), figures.curves(width), odd.phase, odd.curves] {
             let texts = SVGInspector(svg).all("text").filter { $0.attributes["transform"] == nil && !$0.ancestorsClasses.contains("cell") }
             let boxes = texts.map { element -> (x0: Double, x1: Double, y0: Double, y1: Double, text: String) in
                 let size = Double(element.attributes["font-size"] ?? "") ?? Double(element.ancestorsClasses.isEmpty ? "8" : "7.2")!
@@ -82,7 +112,7 @@ struct SVGTests {
             }
             let viewWidth = width * 72
             for (i, a) in boxes.enumerated() {
-                #expect(a.x0 >= -0.5 && a.x1 <= viewWidth + 0.5, "label '\(a.text)' is clipped")
+                #expect(a.x0 >= -0.5 && a.x1 <= viewWidth + 0.5, "label '\(a.text)' leaves the figure")
                 for b in boxes[(i + 1)...] where a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 {
                     Issue.record("labels '\(a.text)' and '\(b.text)' overlap")
                 }

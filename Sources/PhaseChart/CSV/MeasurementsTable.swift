@@ -10,7 +10,7 @@ public enum MeasurementsTable {
     public static let leadingColumns = ["trajectory_id", "spec_hash", "status", AxisNames.seed, AxisNames.epochs]
 
     /// The table of `records`.
-    public static func table(_ records: [MeasurementRecord]) -> CSVTable {
+    public static func table(_ records: [ChartMeasurement]) -> CSVTable {
         let axes = Set(records.flatMap(\.axes.keys)).subtracting([AxisNames.seed, AxisNames.epochs]).sorted()
         let metrics = Set(records.flatMap(\.metrics.keys)).sorted()
         let sorted = records.sorted { lhs, rhs in

@@ -16,8 +16,8 @@ public struct CellGrid: Sendable {
     private let index: [[String: AxisValue]: Int]
 
     /// Aggregates `records` over seeds into cells.
-    public init(records: [MeasurementRecord]) {
-        var groups: [[String: AxisValue]: [MeasurementRecord]] = [:]
+    public init(records: [ChartMeasurement]) {
+        var groups: [[String: AxisValue]: [ChartMeasurement]] = [:]
         var axisSet = Set<String>(), metricSet = Set<String>()
         for record in records {
             let coordinates = record.cellCoordinates

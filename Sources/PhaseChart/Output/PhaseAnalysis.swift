@@ -9,7 +9,7 @@ import Sweep
 /// ```
 public struct PhaseAnalysis: Sendable {
     /// The raw measurements.
-    public let records: [MeasurementRecord]
+    public let records: [ChartMeasurement]
     /// Thresholds and metric names used.
     public let settings: PhaseSettings
     /// Cells over all axes but the seed.
@@ -20,7 +20,7 @@ public struct PhaseAnalysis: Sendable {
     public let ceiling: Double?
 
     /// Aggregates and classifies `records`; `source` names where they came from, for errors.
-    public init(records: [MeasurementRecord], settings: PhaseSettings, source: String) throws(PhaseChartError) {
+    public init(records: [ChartMeasurement], settings: PhaseSettings, source: String) throws(PhaseChartError) {
         guard !records.isEmpty else { throw .noMeasurements(source: source) }
         self.records = records
         self.settings = settings

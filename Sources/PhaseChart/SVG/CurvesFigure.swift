@@ -35,12 +35,13 @@ public struct CurvesFigure: Sendable {
         let rows = max(1, (metrics.count + columns - 1) / columns)
         let yLabelWidth = TextMetrics.width("0.00", size: tick) + 5
         let gap = f * 0.8
-        let panelWidth = (width - 2 * margin - Double(columns) * yLabelWidth - Double(columns - 1) * gap) / Double(columns)
+        let xLabels = xValues.map(PhaseChartFigure.tickText)
+        let overhang = (xLabels.last.map { TextMetrics.width($0, size: tick) / 2 } ?? 0) * 0.8
+        let panelWidth = (width - 2 * margin - overhang - Double(columns) * yLabelWidth - Double(columns - 1) * gap) / Double(columns)
         let panelHeight = panelWidth * 0.72
         let titleHeight = f * 1.4, xTickHeight = 3 + tick * 1.3
         let rowHeight = titleHeight + panelHeight + xTickHeight + f * 0.3
         var baseX = AxisScale.points(xValues)
-        let xLabels = xValues.map(PhaseChartFigure.tickText)
 
         var svg = SVGWriter()
         svg.open("g", ["class": "panels"])

@@ -1,8 +1,8 @@
 import Sweep
 
 extension PhaseChartFigure {
-    /// Cells, numbers, uncertainty dots and regime boundaries of one panel.
-    func drawPanel(_ panel: Panel, into svg: inout SVGWriter, xScale: AxisScale, yScale: AxisScale) {
+    /// Cells, numbers, uncertainty dots (when `dotsUncertain`) and regime boundaries of one panel.
+    func drawPanel(_ panel: Panel, into svg: inout SVGWriter, xScale: AxisScale, yScale: AxisScale, dotsUncertain: Bool) {
         let numberSize = style.cellNumberSize
         var regimes: [[Int]: Regime?] = [:]
         svg.open("g", ["class": "cells"])
@@ -33,7 +33,7 @@ extension PhaseChartFigure {
                     svg.text(text, x: x + w / 2, y: y + h / 2 + numberSize * 0.35, anchor: "middle", size: numberSize, cssClass: "cell-number")
                 }
             }
-            if label.isUncertain {
+            if dotsUncertain && label.isUncertain {
                 let r = min(1.8, min(w, h) * 0.14)
                 svg.element("circle", ["class": "uncertain", "cx": SVGWriter.number(x + w - r - 1), "cy": SVGWriter.number(y + r + 1),
                                        "r": SVGWriter.number(r), "fill": "#ffffff", "stroke": "#000000", "stroke-width": "0.6"])

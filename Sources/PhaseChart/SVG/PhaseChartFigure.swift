@@ -55,6 +55,7 @@ public struct PhaseChartFigure: Sendable {
     private func draw(panels: [Panel], xScale baseX: AxisScale, yScale baseY: AxisScale) -> String {
         let f = style.fontSize, tick = style.tickSize, width = style.width, margin = 4.0
         var svg = SVGWriter()
+        let marks = Marks(panels)
         let xLabels = baseX.values.map(Self.tickText), yLabels = baseY.values.map(Self.tickText)
         let yLabelWidth = yLabels.map { TextMetrics.width($0, size: tick) }.max() ?? 0
         let yTitle = AxisTitles.title(selection.y, note: baseY.kindNote)
@@ -93,7 +94,7 @@ public struct PhaseChartFigure: Sendable {
             if let facet = selection.facet, let value = panel.facetValue {
                 svg.text("\(facet) = \(value)", x: px + panelWidth / 2, y: py - f * 0.45, anchor: "middle", weight: "bold", cssClass: "facet-title")
             }
-            drawPanel(panel, into: &svg, xScale: xScale, yScale: yScale)
+            drawPanel(panel, into: &svg, xScale: xScale, yScale: yScale, dotsUncertain: marks.dotsUncertain)
             drawAxes(into: &svg, xScale: xScale, yScale: yScale, xLabels: xLabels, yLabels: column == 0 ? yLabels : nil)
         }
         svg.close("g")
@@ -112,9 +113,9 @@ public struct PhaseChartFigure: Sendable {
         }
 
         var y = panelsBottom + f * 1.4
-        y += drawLegend(into: &svg, top: y, left: margin, width: width - 2 * margin, hasUnclassified: panels.contains { $0.cells.contains { $0.label.regime == nil } })
+        y += drawLegend(into: &svg, top: y, left: margin, width: width - 2 * margin, marks: marks)
         y += f * 0.3
-        y += svg.caption(captionText, left: margin, top: y, width: width - 2 * margin, size: tick)
+        y += svg.caption(captionText(marks), left: margin, top: y, width: width - 2 * margin, size: tick)
         return svg.document(width: width, height: y + margin, widthInches: style.widthInches, style: style,
                             title: "Activation hash phase chart: \(selection.y) against \(selection.x)",
                             defs: Palette.patternDefinitions)

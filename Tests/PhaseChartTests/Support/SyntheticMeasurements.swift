@@ -6,7 +6,7 @@ import Sweep
 enum SyntheticMeasurements {
     /// One record per seed: `values` give (redundancy_train, knn_test_accuracy) per seed.
     static func records(axes: [String: AxisValue], epoch: Int, values: [(Double, Double)],
-                        extra: [String: Double] = [:]) -> [MeasurementRecord] {
+                        extra: [String: Double] = [:]) -> [ChartMeasurement] {
         values.enumerated().map { seed, pair in
             var metrics = extra
             metrics[MetricNames.redundancyTrain] = pair.0
@@ -14,7 +14,7 @@ enum SyntheticMeasurements {
             let id = (axes.keys.sorted().map { "\($0)=\(axes[$0]!)" } + ["seed=\(seed)"]).joined(separator: ",")
             var withSeed = axes
             withSeed["seed"] = .int(seed)
-            return MeasurementRecord(trajectoryID: id, axes: withSeed, seed: seed, epoch: epoch,
+            return ChartMeasurement(trajectoryID: id, axes: withSeed, seed: seed, epoch: epoch,
                                      status: "done", specHash: "spec0", metrics: metrics)
         }
     }
@@ -28,8 +28,8 @@ enum SyntheticMeasurements {
     /// A realistic sweep: widths 8...256 (doubling) × epochs {1, 2, 5, 10, 20, 50} × seeds,
     /// optionally × a third axis `lr`. Quality q = log2(width / 8) + log2(epochs); redundancy
     /// 0.6·e^(−0.9q) and accuracy 0.95 − 0.45·e^(−0.7q), with seeded noise; metrics for every curve panel.
-    static func realisticSweep(seeds: Int = 4, learningRates: [Double] = [0.01], noise: Double = 0.006) -> [MeasurementRecord] {
-        var records: [MeasurementRecord] = []
+    static func realisticSweep(seeds: Int = 4, learningRates: [Double] = [0.01], noise: Double = 0.006) -> [ChartMeasurement] {
+        var records: [ChartMeasurement] = []
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func uniform() -> Double {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -52,10 +52,34 @@ enum SyntheticMeasurements {
                             MetricNames.testAccuracy: a + 0.02 + noise * uniform(),
                             "train_loss": 2.3 * exp(-0.5 * q),
                         ]
-                        records.append(MeasurementRecord(
+                        records.append(ChartMeasurement(
                             trajectoryID: id, axes: ["width": .int(width), "lr": .double(lr), "seed": .int(seed)],
                             seed: seed, epoch: epoch, status: "done", specHash: "abc123", metrics: metrics))
                     }
+                }
+            }
+        }
+        return records
+    }
+
+    /// An awkward sweep: ten widths (4 ... 2048), epochs including 0, one seed, a string facet
+    /// (`optimizer`), a hole in the grid and a cell without the categorization metric.
+    static func awkwardSweep() -> [ChartMeasurement] {
+        var records: [ChartMeasurement] = []
+        for optimizer in ["adam", "sgd"] {
+            for width in (2...11).map({ 1 << $0 }) where !(optimizer == "sgd" && width == 64) {
+                for epoch in [0, 1, 3, 10, 30, 100] {
+                    let q = log2(Double(width) / 4) * 0.8 + log2(Double(epoch + 1)) + (optimizer == "adam" ? 0.5 : 0)
+                    var metrics: [String: Double] = [
+                        MetricNames.redundancyTrain: 0.8 * exp(-0.8 * q),
+                        MetricNames.redundancyTest: 0.85 * exp(-0.75 * q),
+                        MetricNames.knnTestAccuracy: 0.97 - 0.6 * exp(-0.6 * q),
+                        MetricNames.testAccuracy: 0.98 - 0.7 * exp(-0.6 * q),
+                    ]
+                    if width == 8 && epoch == 3 { metrics[MetricNames.knnTestAccuracy] = nil }
+                    records.append(ChartMeasurement(
+                        trajectoryID: "\(optimizer)-\(width)", axes: ["width": .int(width), "optimizer": .string(optimizer)],
+                        seed: 0, epoch: epoch, status: width == 2048 ? "running" : "done", specHash: "h", metrics: metrics))
                 }
             }
         }

@@ -4,7 +4,7 @@ import Sweep
 ///
 /// PhaseChart knows nothing of how it was produced; ``SweepStoreReader`` builds these from a
 /// sweep database, tests build them by hand.
-public struct MeasurementRecord: Sendable, Hashable {
+public struct ChartMeasurement: Sendable, Hashable {
     /// The trajectory's content hash.
     public var trajectoryID: String
     /// Swept axes of the trajectory by name (`width`, `lr`, ...). A `seed` or `epochs` entry, if
