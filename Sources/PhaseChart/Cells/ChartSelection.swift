@@ -8,8 +8,16 @@ public struct ChartSelection: Sendable, Equatable {
     public var y: String
     /// Axis of the small multiples, if any.
     public var facet: String?
-    /// Every other axis of the grid and the value it is held at.
-    public var fixed: [(axis: String, value: AxisValue)]
+    /// An axis held at one value.
+    public struct HeldAxis: Sendable, Equatable {
+        /// The axis.
+        public var axis: String
+        /// Its value in the chart.
+        public var value: AxisValue
+    }
+
+    /// Every other axis of the grid and the value it is held at, in axis order.
+    public var fixed: [HeldAxis]
     /// Axes that had several values but no `--fix`: held at their first value, said here.
     public var notes: [String]
 
@@ -42,14 +50,14 @@ public struct ChartSelection: Sendable, Equatable {
         }
         var notes: [String] = []
         let charted = Set(roles.map(\.1))
-        var fixed: [(String, AxisValue)] = []
+        var fixed: [HeldAxis] = []
         for axis in available where !charted.contains(axis) {
-            if let value = chosen[axis] { fixed.append((axis, value)); continue }
+            if let value = chosen[axis] { fixed.append(HeldAxis(axis: axis, value: value)); continue }
             guard let values = grid.values[axis], let first = values.first else { continue }
             if values.count > 1 {
                 notes.append("\(axis) takes \(values.count) values (\(values.map(\.description).joined(separator: ", "))); charted at \(axis) = \(first). Use --fix \(axis)=VALUE or --facet \(axis) to choose.")
             }
-            fixed.append((axis, first))
+            fixed.append(HeldAxis(axis: axis, value: first))
         }
         self.x = x
         self.y = y
@@ -58,7 +66,7 @@ public struct ChartSelection: Sendable, Equatable {
         self.notes = notes
     }
 
-    /// Values of `axis` among the cells that match the fixed axes.
+    /// The cells that match the held axes (and `facetValue` on the facet axis, if any).
     public func cells(of grid: CellGrid, facetValue: AxisValue?) -> [Cell] {
         grid.cells.filter { cell in
             fixed.allSatisfy { cell.coordinates[$0.axis] == $0.value }
@@ -69,10 +77,5 @@ public struct ChartSelection: Sendable, Equatable {
     /// "lr = 0.01, depth = 1": the held axes, for captions.
     public var fixedText: String {
         fixed.map { "\($0.axis) = \($0.value)" }.joined(separator: ", ")
-    }
-
-    public static func == (lhs: ChartSelection, rhs: ChartSelection) -> Bool {
-        lhs.x == rhs.x && lhs.y == rhs.y && lhs.facet == rhs.facet && lhs.notes == rhs.notes
-            && lhs.fixed.map(\.axis) == rhs.fixed.map(\.axis) && lhs.fixed.map(\.value) == rhs.fixed.map(\.value)
     }
 }

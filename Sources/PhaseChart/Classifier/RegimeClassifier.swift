@@ -56,7 +56,7 @@ public struct RegimeClassifier: Sendable {
                 trends.append(TrendEvidence(axis: axis, from: cell.coordinates[axis]!, to: neighbour.coordinates[axis]!,
                                             metric: metric, difference: difference,
                                             improvement: lowerIsBetter ? -difference : difference,
-                                            test: WelchTest(here, there), seeds: (here.n, there.n)))
+                                            test: WelchTest(here, there), cellSeeds: here.n, neighbourSeeds: there.n))
             }
         }
 
