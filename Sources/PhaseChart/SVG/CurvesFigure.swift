@@ -57,7 +57,7 @@ public struct CurvesFigure: Sendable {
         }
         svg.close("g")
 
-        var y = margin + Double(rows) * rowHeight + f * 0.6
+        var y = margin + Double(rows) * rowHeight + f * 0.9
         svg.text(AxisTitles.title(selection.x, note: baseX.kindNote), x: width / 2, y: y, anchor: "middle", cssClass: "axis-title")
         y += f * 0.6
         y += drawLegend(into: &svg, seriesValues: seriesValues, top: y, left: margin, width: width - 2 * margin)
