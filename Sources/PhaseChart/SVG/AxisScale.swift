@@ -1,8 +1,8 @@
 import Foundation
 import Sweep
 
-/// Maps the values of one axis to positions: log10 where positive values span 10x or more
-/// (a zero, e.g. epoch 0, gets its own slot one step below the smallest positive value), linear
+/// Maps the values of one axis to positions: log10 where positive values span 10x or more or
+/// form a geometric grid (a zero, e.g. epoch 0, gets its own slot one step below the smallest positive value), linear
 /// for other numbers, evenly spaced for strings or a single value.
 struct AxisScale {
     /// How values are transformed before the linear map to points.
@@ -62,6 +62,15 @@ struct AxisScale {
     /// "log scale" etc., for axis titles.
     var kindNote: String? { kind == .log ? "log scale" : nil }
 
+    /// At least three positive values whose neighbour ratios are all ≥ 1.5 and within 1.3x of each
+    /// other (8, 16, 32; 1, 2, 5): a grid meant to be read on a log axis even when it spans less than 10x.
+    private static func isGeometric(_ values: [Double]) -> Bool {
+        guard values.count >= 3 else { return false }
+        let ratios = zip(values, values.dropFirst()).map { $1 / $0 }
+        guard let smallest = ratios.min(), let largest = ratios.max() else { return false }
+        return smallest >= 1.5 && largest / smallest <= 1.3
+    }
+
     private static func transform(_ values: [AxisValue]) -> (Kind, [Double], Bool) {
         let numbers = values.compactMap(\.number)
         guard values.count > 1, numbers.count == values.count else {
@@ -69,7 +78,7 @@ struct AxisScale {
         }
         let positives = numbers.filter { $0 > 0 }
         let canLog = numbers.allSatisfy { $0 >= 0 } && numbers.filter({ $0 == 0 }).count <= 1 && positives.count >= 2
-        if canLog, let low = positives.min(), let high = positives.max(), high / low >= 10 {
+        if canLog, let low = positives.min(), let high = positives.max(), high / low >= 10 || isGeometric(positives) {
             let logs = positives.map(log10)
             let gaps = zip(logs, logs.dropFirst()).map { $1 - $0 }.sorted()
             let step = gaps[gaps.count / 2]
@@ -82,19 +91,17 @@ struct AxisScale {
 
 /// Tick placement helpers shared by the figures.
 enum Ticks {
-    /// "Nice" round ticks (1, 2, 2.5 or 5 × 10^k steps) covering [low, high], at most `maxCount`.
+    /// "Nice" round ticks (1, 2, 2.5 or 5 × 10^k steps) inside [low, high]: the finest step that
+    /// gives at most `maxCount` ticks.
     static func nice(low: Double, high: Double, maxCount: Int) -> [Double] {
         guard high > low else { return [low] }
-        let rough = (high - low) / Double(max(1, maxCount - 1))
-        let magnitude = pow(10, floor(log10(rough)))
-        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
-        var ticks: [Double] = []
-        var tick = ceil(low / step - 1e-9) * step
-        while tick <= high + step * 1e-9 {
-            ticks.append(abs(tick) < step * 1e-9 ? 0 : tick)
-            tick += step
+        let magnitude = pow(10, floor(log10((high - low) / Double(max(1, maxCount)))))
+        for step in [1, 2, 2.5, 5, 10, 20].map({ $0 * magnitude }) {
+            let first = ceil(low / step - 1e-9), last = floor(high / step + 1e-9)
+            guard last - first + 1 <= Double(max(1, maxCount)) else { continue }
+            return stride(from: first, through: last, by: 1).map { $0 * step == 0 ? 0 : $0 * step }
         }
-        return ticks
+        return [low, high]
     }
 
     /// Indices of labels to keep so that none overlap: every k-th label for the smallest k that fits.
