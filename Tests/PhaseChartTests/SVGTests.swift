@@ -60,6 +60,23 @@ struct SVGTests {
         }
     }
 
+    @Test("degenerate sweeps still draw: a single cell, a string x axis")
+    func degenerate() throws {
+        let single = SyntheticMeasurements.records(axes: ["width": .int(32)], epoch: 5, values: [(0.1, 0.9), (0.12, 0.91)])
+        let analysis = try PhaseAnalysis(records: single, settings: PhaseSettings(), source: "single")
+        let selection = try analysis.selection(x: "width", y: "epochs", facet: nil, fixes: [])
+        for svg in [analysis.phaseChart(selection, style: FigureStyle()).svg(), analysis.curves(selection, style: FigureStyle()).svg()] {
+            #expect(SVGInspector(svg).parseError == nil)
+        }
+        #expect(SVGInspector(analysis.phaseChart(selection, style: FigureStyle()).svg()).all("g", class: "cell").count == 1)
+        let strings = SyntheticMeasurements.awkwardSweep()
+        let odd = try PhaseAnalysis(records: strings, settings: PhaseSettings(), source: "strings")
+        let byOptimizer = try odd.selection(x: "optimizer", y: "width", facet: nil, fixes: ["epochs=10"])
+        let inspector = SVGInspector(odd.phaseChart(byOptimizer, style: FigureStyle()).svg())
+        #expect(inspector.parseError == nil && inspector.all("g", class: "cell").count == 19)
+        #expect(inspector.inside("tick-labels", "text").map(\.text).contains("adam"))
+    }
+
     @Test("the phase chart draws one cell per grid cell, coloured and marked by regime")
     func phaseStructure() throws {
         let figures = try Figures()
