@@ -43,8 +43,9 @@ extension PhaseChartFigure {
         svg.close("g")
 
         svg.open("g", ["class": "boundaries", "stroke": "#000000", "stroke-width": "1.6", "stroke-linecap": "square"])
-        for (key, regime) in regimes {
-            let (xi, yi) = (key[0], key[1])
+        // Sorted so that the document is the same on every run (dictionary order is randomised).
+        for key in regimes.keys.sorted(by: { ($0[1], $0[0]) < ($1[1], $1[0]) }) {
+            let (xi, yi, regime) = (key[0], key[1], regimes[key]!)
             if let right = regimes[[xi + 1, yi]], right != regime {
                 let edge = xScale.cellEdges(xi).high, (y0, y1) = yScale.cellEdges(yi)
                 svg.element("line", ["x1": SVGWriter.number(edge), "y1": SVGWriter.number(y0), "x2": SVGWriter.number(edge), "y2": SVGWriter.number(y1)])

@@ -53,70 +53,47 @@ public struct PhaseChartFigure: Sendable {
     }
 
     private func draw(panels: [Panel], xScale baseX: AxisScale, yScale baseY: AxisScale) -> String {
-        let f = style.fontSize, tick = style.tickSize, width = style.width, margin = 4.0
+        let f = style.fontSize, tick = style.tickSize, margin = PhaseChartLayout.margin
         var svg = SVGWriter()
         let marks = Marks(panels)
         let xLabels = baseX.values.map(Self.tickText), yLabels = baseY.values.map(Self.tickText)
-        let yLabelWidth = yLabels.map { TextMetrics.width($0, size: tick) }.max() ?? 0
-        let yTitle = AxisTitles.title(selection.y, note: baseY.kindNote)
-        let right = margin + (xLabels.last.map { TextMetrics.width($0, size: tick) / 2 } ?? 0)
-        let gap = f * 0.9
-        let facetTitle = selection.facet == nil ? 0 : f * 1.4
-        // The y title wraps onto a second line (at its parenthesis) when one line is longer than the panels.
-        func geometry(titleLines: Int) -> (left: Double, columns: Int, rows: Int, panelWidth: Double, panelHeight: Double, rowHeight: Double) {
-            let left = margin + f * 1.2 * Double(titleLines) + yLabelWidth + 5
-            let available = width - left - right
-            let minPanel = max(f * 9, Double(baseX.values.count) * f * 1.2)
-            let columns = max(1, min(panels.count, Int((available + gap) / (minPanel + gap))))
-            let rows = max(1, (panels.count + columns - 1) / columns)
-            let panelWidth = (available - gap * Double(columns - 1)) / Double(columns)
-            let panelHeight = max(Double(baseY.values.count) * f * 1.6, panelWidth * 0.62)
-            return (left, columns, rows, panelWidth, panelHeight, facetTitle + panelHeight + 3 + tick * 1.3 + f * 0.5)
-        }
-        var titleLines = [yTitle]
-        var layout = geometry(titleLines: 1)
-        let titleSpan = Double(layout.rows) * layout.rowHeight - (layout.rowHeight - layout.panelHeight)
-        if TextMetrics.width(yTitle, size: f) > titleSpan, let split = yTitle.range(of: " (") {
-            titleLines = [String(yTitle[..<split.lowerBound]), String(yTitle[yTitle.index(after: split.lowerBound)...])]
-            layout = geometry(titleLines: 2)
-        }
-        let (left, columns, rows, panelWidth, panelHeight, rowHeight) = layout
-        let top = margin
+        let layout = PhaseChartLayout(
+            panelCount: panels.count, xCount: baseX.values.count, yCount: baseY.values.count,
+            yTitle: AxisTitles.title(selection.y, note: baseY.kindNote),
+            yLabelWidth: yLabels.map { TextMetrics.width($0, size: tick) }.max() ?? 0,
+            lastXLabelWidth: xLabels.last.map { TextMetrics.width($0, size: tick) } ?? 0,
+            hasFacet: selection.facet != nil, style: style)
 
         svg.open("g", ["class": "panels"])
         for (index, panel) in panels.enumerated() {
-            let (row, column) = (index / columns, index % columns)
-            let px = left + Double(column) * (panelWidth + gap)
-            let py = top + Double(row) * rowHeight + facetTitle
+            let (px, py) = layout.origin(ofPanel: index)
             var xScale = baseX, yScale = baseY
-            (xScale.start, xScale.end) = (px, px + panelWidth)
-            (yScale.start, yScale.end) = (py + panelHeight, py)
+            (xScale.start, xScale.end) = (px, px + layout.panelWidth)
+            (yScale.start, yScale.end) = (py + layout.panelHeight, py)
             if let facet = selection.facet, let value = panel.facetValue {
-                svg.text("\(facet) = \(value)", x: px + panelWidth / 2, y: py - f * 0.45, anchor: "middle", weight: "bold", cssClass: "facet-title")
+                svg.text("\(facet) = \(value)", x: px + layout.panelWidth / 2, y: py - f * 0.45, anchor: "middle",
+                         weight: "bold", cssClass: "facet-title")
             }
             drawPanel(panel, into: &svg, xScale: xScale, yScale: yScale, dotsUncertain: marks.dotsUncertain)
-            drawAxes(into: &svg, xScale: xScale, yScale: yScale, xLabels: xLabels, yLabels: column == 0 ? yLabels : nil)
+            drawAxes(into: &svg, xScale: xScale, yScale: yScale, xLabels: xLabels,
+                     yLabels: index % layout.columns == 0 ? yLabels : nil)
         }
         svg.close("g")
 
-        let panelsBottom = top + Double(rows) * rowHeight
-        let gridWidth = Double(columns) * panelWidth + Double(columns - 1) * gap
-        svg.text(AxisTitles.title(selection.x, note: baseX.kindNote), x: left + gridWidth / 2, y: panelsBottom + f * 0.5,
-                 anchor: "middle", cssClass: "axis-title")
-        let lastPanelBottom = panelsBottom - (rowHeight - facetTitle - panelHeight)
-        let yMiddle = (top + facetTitle + lastPanelBottom) / 2
-        let span = lastPanelBottom - top - facetTitle
-        let titleSize = min(f, titleLines.map { f * span / TextMetrics.width($0, size: f) }.min() ?? f)
-        for (index, line) in titleLines.enumerated() {
-            svg.text(line, x: margin + f * 0.9 + Double(index) * f * 1.15, y: yMiddle, anchor: "middle",
+        svg.text(AxisTitles.title(selection.x, note: baseX.kindNote), x: layout.left + layout.gridWidth / 2,
+                 y: layout.bottom + f * 0.5, anchor: "middle", cssClass: "axis-title")
+        let (spanTop, spanBottom) = layout.plotSpan
+        let titleSize = min(f, layout.yTitleLines.map { f * (spanBottom - spanTop) / TextMetrics.width($0, size: f) }.min() ?? f)
+        for (index, line) in layout.yTitleLines.enumerated() {
+            svg.text(line, x: margin + f * 0.9 + Double(index) * f * 1.15, y: (spanTop + spanBottom) / 2, anchor: "middle",
                      size: titleSize < f ? titleSize : nil, rotate: -90, cssClass: "axis-title")
         }
 
-        var y = panelsBottom + f * 1.4
-        y += drawLegend(into: &svg, top: y, left: margin, width: width - 2 * margin, marks: marks)
+        var y = layout.bottom + f * 1.4
+        y += drawLegend(into: &svg, top: y, left: margin, width: style.width - 2 * margin, marks: marks)
         y += f * 0.3
-        y += svg.caption(captionText(marks), left: margin, top: y, width: width - 2 * margin, size: tick)
-        return svg.document(width: width, height: y + margin, widthInches: style.widthInches, style: style,
+        y += svg.caption(captionText(marks), left: margin, top: y, width: style.width - 2 * margin, size: tick)
+        return svg.document(width: style.width, height: y + margin, widthInches: style.widthInches, style: style,
                             title: "Activation hash phase chart: \(selection.y) against \(selection.x)",
                             defs: Palette.patternDefinitions)
     }
