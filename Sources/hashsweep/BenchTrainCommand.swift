@@ -27,7 +27,7 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Time only the configurations whose name contains this text, e.g. \"width 512\".")
     var only: String?
 
-    @Option(help: "Output format: table or jsonl.")
+    @Option(help: "Output format: an aligned table, or JSON Lines.")
     var format: OutputFormat = .table
 
     func validate() throws {
