@@ -93,6 +93,36 @@ struct ExecutionRunTests {
         #expect(status.output.components(separatedBy: "\nretired ").count == 3)
     }
 
+    @Test("failures are reported by run and status, retry puts them back, plan counts the work")
+    func failuresStatusRetryPlan() throws {
+        let folder = try TemporaryFolder()
+        let spec = try TinySpec.write("""
+            name: broken
+            dataset: {name: mnist, path: /nonexistent/mnist, samples: 100}
+            train: {batch_size: 50}
+            metrics: {run: none}
+            grid: {epochs: [0, 1], width: [4, 8]}
+            execution: {max_attempts: 2}
+
+            """, name: "broken", in: folder)
+        let run = try HashSweepProcess.run(["run", spec, "-j", "2"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.output.contains("0/2 trajectories done, 2 failed"))
+        #expect(run.output.contains("hashsweep retry \(spec) --failed"))
+        let status = try HashSweepProcess.run(["status", spec], in: folder)
+        #expect(status.output.contains("(0 pending, 0 running, 0 done, 2 failed)"))
+        #expect(status.output.components(separatedBy: "after 2 attempts: Dataset file 'train-images-idx3-ubyte' was not found").count == 3)
+        let retry = try HashSweepProcess.run(["retry", spec, "--failed"], in: folder)
+        #expect(retry.status == 0 && retry.output.contains("2 failed trajectories are pending again"))
+        let plan = try HashSweepProcess.run(["plan", spec], in: folder)
+        #expect(plan.status == 0)
+        #expect(plan.output.contains("broken: 2 trajectories, 4 measurements"))
+        #expect(plan.output.contains("done: 0 trajectories, 0 measurements"))
+        let store = try SweepStore.open(path: folder.file("results/broken/sweep.sqlite"))
+        #expect(try store.summary().counts[.pending] == 2)
+        #expect(try store.attempts().count == 4)
+    }
+
     /// Waits until `count` trajectories are running in the database at `path` (created by the run).
     private func waitForRunning(in path: String, count: Int) throws -> SweepStore {
         // The run creates and migrates the database; open it once that is done.
