@@ -123,6 +123,25 @@ struct ExecutionRunTests {
         #expect(try store.attempts().count == 4)
     }
 
+    @Test("a SIGKILLed worker's trajectory counts a failed attempt and goes to a replacement worker")
+    func killedWorkerIsReplaced() throws {
+        let folder = try TemporaryFolder()
+        let spec = try TinySpec.write(TinySpec.text(name: "replace", epochs: [0, 1, 800], widths: [8], samples: [200], seeds: 2),
+                                      name: "replace", in: folder)
+        let orchestrator = try HashSweepProcess(["run", spec, "-j", "2"], in: folder)
+        let store = try waitForRunning(in: folder.file("results/replace/sweep.sqlite"), count: 2)
+        let victim = try #require(ProcessTable.children(of: orchestrator.pid).first)
+        kill(victim, SIGKILL)
+        #expect(orchestrator.wait() == 0, "\(orchestrator.standardError)")
+        #expect(orchestrator.standardError.contains("ended (signal 9 (SIGKILL))"))
+        let crashed = try store.attempts().filter { $0.outcome == "crashed" }
+        #expect(crashed.count == 1 && crashed.first?.pid == victim && crashed.first?.exitStatus == "signal 9 (SIGKILL)")
+        #expect(Set(try store.attempts().map(\.worker)).count == 3)
+        let summary = try store.summary()
+        #expect(summary.done == 2 && summary.doneMeasurements == 6)
+        #expect(try store.trajectory(id: crashed.first!.trajectoryID)?.failures == 1)
+    }
+
     /// Waits until `count` trajectories are running in the database at `path` (created by the run).
     private func waitForRunning(in path: String, count: Int) throws -> SweepStore {
         // The run creates and migrates the database; open it once that is done.
