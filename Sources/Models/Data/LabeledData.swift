@@ -36,16 +36,25 @@ public struct TrainingSet: Sendable, Equatable {
     public var cleanLabels: [Int32]
     /// Number of classes.
     public var classCount: Int
+    /// Number of distinct examples: rows `0..<distinctCount`. Equal to ``count``
+    /// unless the set is tiled, in which case the rows repeat those first ones
+    /// `count / distinctCount` times (measure codes on the distinct rows).
+    public var distinctCount: Int
 
     /// A training set; `labels` and `cleanLabels` must have one entry per row.
-    public init(features: Matrix, labels: [Int32], cleanLabels: [Int32], classCount: Int) {
+    /// `distinctCount` (default: every row) must divide the row count.
+    public init(features: Matrix, labels: [Int32], cleanLabels: [Int32], classCount: Int, distinctCount: Int? = nil) {
         precondition(features.rows == labels.count && labels.count == cleanLabels.count,
                      "TrainingSet: row and label counts differ")
         precondition(classCount > 0, "TrainingSet: classCount must be positive")
+        let distinct = distinctCount ?? labels.count
+        precondition(distinct >= 0 && distinct <= labels.count && (distinct == 0 ? labels.isEmpty : labels.count % distinct == 0),
+                     "TrainingSet: \(labels.count) rows are not whole copies of \(distinct) distinct examples")
         self.features = features
         self.labels = labels
         self.cleanLabels = cleanLabels
         self.classCount = classCount
+        self.distinctCount = distinct
     }
 
     /// A training set without label noise.

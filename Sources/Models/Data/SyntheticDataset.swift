@@ -1,0 +1,147 @@
+import RealModule
+
+/// Settings of the built-in synthetic classification data.
+///
+/// Defaults give a quick-start problem (10 classes, 64 features, 4,000 training
+/// and 1,000 test examples) that is generated in milliseconds.
+public struct SyntheticDatasetSettings: Sendable, Hashable, Codable {
+    /// Number of classes (at least 2).
+    public var classCount: Int
+    /// Number of features per example.
+    public var dimension: Int
+    /// Size of the official training set (before any holdout).
+    public var trainCount: Int
+    /// Size of the test set.
+    public var testCount: Int
+    /// Seed of the generator; the same settings always give the same data.
+    public var seed: UInt64
+    /// Gaussian clusters per class; more clusters make the classes less linearly separable.
+    public var clustersPerClass: Int
+    /// Dimension of the latent space the clusters live in.
+    public var latentDimension: Int
+    /// Standard deviation of each cluster, relative to the spread of the cluster centres (1);
+    /// larger values make clusters of different classes overlap more.
+    public var clusterSpread: Double
+    /// Standard deviation of the isotropic noise added to every feature after the nonlinear map.
+    public var featureNoise: Double
+
+    /// Settings with the quick-start defaults for anything not given.
+    public init(classCount: Int = 10, dimension: Int = 64, trainCount: Int = 4000, testCount: Int = 1000,
+                seed: UInt64 = 0, clustersPerClass: Int = 4, latentDimension: Int = 8,
+                clusterSpread: Double = 0.5, featureNoise: Double = 0.1) {
+        self.classCount = classCount
+        self.dimension = dimension
+        self.trainCount = trainCount
+        self.testCount = testCount
+        self.seed = seed
+        self.clustersPerClass = clustersPerClass
+        self.latentDimension = latentDimension
+        self.clusterSpread = clusterSpread
+        self.featureNoise = featureNoise
+    }
+
+    /// Throws ``DatasetError/invalidSyntheticSettings(_:)`` naming the first bad setting.
+    public func validate() throws {
+        func fail(_ detail: String) -> DatasetError { .invalidSyntheticSettings(detail) }
+        guard classCount >= 2 else { throw fail("classes must be at least 2; got \(classCount)") }
+        guard dimension >= 1 else { throw fail("dimension must be at least 1; got \(dimension)") }
+        guard trainCount >= 1 else { throw fail("the training count must be at least 1; got \(trainCount)") }
+        guard testCount >= 1 else { throw fail("the test count must be at least 1; got \(testCount)") }
+        guard clustersPerClass >= 1 else { throw fail("clusters per class must be at least 1; got \(clustersPerClass)") }
+        guard latentDimension >= 1 else { throw fail("the latent dimension must be at least 1; got \(latentDimension)") }
+        guard clusterSpread >= 0, clusterSpread.isFinite else { throw fail("the cluster spread must be finite and >= 0; got \(clusterSpread)") }
+        guard featureNoise >= 0, featureNoise.isFinite else { throw fail("the feature noise must be finite and >= 0; got \(featureNoise)") }
+    }
+}
+
+/// The built-in synthetic classification data: deterministic from its seed, and
+/// hard enough that model capacity matters.
+///
+/// Each class is a union of ``SyntheticDatasetSettings/clustersPerClass``
+/// Gaussian clusters whose centres are drawn at random (standard normal) in a
+/// ``SyntheticDatasetSettings/latentDimension``-dimensional latent space, so
+/// clusters of different classes interleave and overlap. Latent points are then
+/// passed through a fixed random nonlinear map into the feature space,
+/// `x = tanh(z A + b) B + noise` (A: latent x dimension, B: dimension x
+/// dimension, Gaussian), which bends the class boundaries further.
+/// Training examples are drawn before test examples, so changing the test
+/// count leaves the training set unchanged. All draws come from
+/// `RandomStream(seed:purpose: .syntheticData)`.
+public enum SyntheticDataset {
+    /// Generates the official training and test sets for `settings`.
+    public static func generate(_ settings: SyntheticDatasetSettings) throws -> (train: LabeledData, test: LabeledData) {
+        try settings.validate()
+        var random = RandomStream(seed: settings.seed, purpose: .syntheticData)
+        let clusterCount = settings.classCount * settings.clustersPerClass
+        let centres = gaussianMatrix(rows: clusterCount, columns: settings.latentDimension, scale: 1, random: &random)
+        let map = NonlinearMap(settings: settings, random: &random)
+        let train = sample(settings.trainCount, centres: centres, map: map, settings: settings, random: &random)
+        let test = sample(settings.testCount, centres: centres, map: map, settings: settings, random: &random)
+        return (train, test)
+    }
+
+    /// Draws `count` labelled examples.
+    private static func sample(_ count: Int, centres: Matrix, map: NonlinearMap,
+                               settings: SyntheticDatasetSettings, random: inout RandomStream) -> LabeledData {
+        let latent = settings.latentDimension
+        var labels = [Int32](repeating: 0, count: count)
+        var points = Matrix(rows: count, columns: latent)
+        let spread = Float(settings.clusterSpread)
+        points.storage.withUnsafeMutableBufferPointer { z in
+            for i in 0..<count {
+                let label = random.nextInt(below: settings.classCount)
+                let cluster = label * settings.clustersPerClass + random.nextInt(below: settings.clustersPerClass)
+                labels[i] = Int32(label)
+                for j in 0..<latent {
+                    z[i * latent + j] = centres[cluster, j] + spread * Float(random.nextGaussian())
+                }
+            }
+        }
+        var features = map.apply(to: points)
+        let noise = Float(settings.featureNoise)
+        if noise > 0 {
+            features.storage.withUnsafeMutableBufferPointer { x in
+                for i in 0..<x.count { x[i] += noise * Float(random.nextGaussian()) }
+            }
+        }
+        return LabeledData(features: features, labels: labels, classCount: settings.classCount)
+    }
+
+    /// A standard-normal matrix times `scale`.
+    static func gaussianMatrix(rows: Int, columns: Int, scale: Float, random: inout RandomStream) -> Matrix {
+        var matrix = Matrix(rows: rows, columns: columns)
+        matrix.storage.withUnsafeMutableBufferPointer { m in
+            for i in 0..<m.count { m[i] = scale * Float(random.nextGaussian()) }
+        }
+        return matrix
+    }
+}
+
+/// The fixed random map `z ↦ tanh(z A + b) B` from the latent space to the features.
+private struct NonlinearMap {
+    let inner: Matrix
+    let bias: [Float]
+    let outer: Matrix
+
+    init(settings: SyntheticDatasetSettings, random: inout RandomStream) {
+        let d = settings.dimension
+        // Gain 2 on unit-variance latent points drives tanh into its curved range.
+        inner = SyntheticDataset.gaussianMatrix(rows: settings.latentDimension, columns: d,
+                                                scale: 2 / Float(settings.latentDimension).squareRoot(), random: &random)
+        bias = (0..<d).map { _ in Float(random.nextGaussian()) }
+        outer = SyntheticDataset.gaussianMatrix(rows: d, columns: d, scale: 1 / Float(d).squareRoot(), random: &random)
+    }
+
+    func apply(to points: Matrix) -> Matrix {
+        var hidden = BLAS.product(points, inner)
+        let columns = hidden.columns
+        bias.withUnsafeBufferPointer { b in
+            hidden.storage.withUnsafeMutableBufferPointer { h in
+                for row in 0..<hidden.rows {
+                    for c in 0..<columns { h[row * columns + c] = Float.tanh(h[row * columns + c] + b[c]) }
+                }
+            }
+        }
+        return BLAS.product(hidden, outer)
+    }
+}

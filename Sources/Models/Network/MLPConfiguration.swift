@@ -1,0 +1,56 @@
+/// The shape of a multi-layer perceptron: what ``MLP`` builds.
+///
+/// The network is `inputCount` features, then one hidden block per entry of
+/// `widths` (Linear, optional BatchNorm, activation), then a Linear output
+/// layer of `classCount` logits followed by softmax.
+public struct MLPConfiguration: Codable, Hashable, Sendable {
+    /// Number of input features.
+    public var inputCount: Int
+    /// Width of each hidden layer, first to last (`widths.count` is the depth).
+    public var widths: [Int]
+    /// Number of output classes.
+    public var classCount: Int
+    /// Nonlinearity of the hidden layers.
+    public var activation: Activation
+    /// BatchNorm after each hidden Linear layer, or `nil` for none.
+    public var batchNorm: BatchNormSettings?
+    /// How weights are initialised.
+    public var initializer: Initializer
+
+    /// A configuration with hidden layers of the given widths.
+    public init(
+        inputCount: Int, widths: [Int], classCount: Int,
+        activation: Activation = .relu, batchNorm: BatchNormSettings? = nil,
+        initializer: Initializer = .glorotUniform
+    ) {
+        precondition(inputCount > 0, "MLPConfiguration: inputCount must be positive")
+        precondition(!widths.isEmpty && widths.allSatisfy { $0 > 0 },
+                     "MLPConfiguration: need at least one hidden layer, all widths positive (got \(widths))")
+        precondition(classCount > 1, "MLPConfiguration: classCount must be at least 2")
+        if case .leakyReLU(let slope) = activation {
+            precondition(slope.isFinite && slope >= 0, "MLPConfiguration: LeakyReLU slope \(slope) must be finite and >= 0")
+        }
+        self.inputCount = inputCount
+        self.widths = widths
+        self.classCount = classCount
+        self.activation = activation
+        self.batchNorm = batchNorm
+        self.initializer = initializer
+    }
+
+    /// A configuration with `depth` hidden layers of equal `width`.
+    public init(
+        inputCount: Int, width: Int, depth: Int, classCount: Int,
+        activation: Activation = .relu, batchNorm: BatchNormSettings? = nil,
+        initializer: Initializer = .glorotUniform
+    ) {
+        precondition(depth > 0, "MLPConfiguration: depth must be positive")
+        self.init(inputCount: inputCount, widths: Array(repeating: width, count: depth), classCount: classCount,
+                  activation: activation, batchNorm: batchNorm, initializer: initializer)
+    }
+
+    /// Number of hidden layers.
+    public var depth: Int { widths.count }
+    /// Bits per neural code: the total number of hidden units.
+    public var codeLength: Int { widths.reduce(0, +) }
+}

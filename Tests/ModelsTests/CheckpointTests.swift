@@ -1,0 +1,89 @@
+import Testing
+@testable import Models
+
+@Suite("Checkpoint bytes: round trip and clear errors for damaged or foreign blobs")
+struct CheckpointTests {
+    static func sampleBytes() -> (Checkpoint, [UInt8]) {
+        var trainer = Trainer(configuration: ModelTestSupport.configuration(batchNorm: true, algorithm: .adamDefaults))
+        _ = trainer.trainEpoch(on: ModelTestSupport.blobs(count: 100))
+        let checkpoint = trainer.checkpoint()
+        return (checkpoint, checkpoint.encoded())
+    }
+
+    static func decodingError(_ bytes: [UInt8]) -> CheckpointError? {
+        do {
+            _ = try Checkpoint(decoding: bytes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("encoding then decoding gives the same checkpoint")
+    func roundTrip() throws {
+        let (checkpoint, bytes) = Self.sampleBytes()
+        #expect(try Checkpoint(decoding: bytes) == checkpoint)
+        #expect(try Checkpoint(decoding: checkpoint.encodedData()) == checkpoint)
+        #expect(Array(bytes.prefix(8)) == Array("HSWPCKPT".utf8))
+    }
+
+    @Test("a flipped byte anywhere in the payload fails the checksum", arguments: [20, 100, 1000, -5])
+    func corruptedByte(position: Int) {
+        var bytes = Self.sampleBytes().1
+        let index = position >= 0 ? position : bytes.count + position
+        bytes[index] ^= 0x40
+        guard case .checksumMismatch = Self.decodingError(bytes) else {
+            Issue.record("expected a checksum mismatch, got \(String(describing: Self.decodingError(bytes)))")
+            return
+        }
+        #expect(Self.decodingError(bytes)!.description.contains("corrupted"))
+    }
+
+    @Test("a truncated blob reports the missing bytes")
+    func truncated() {
+        let bytes = Self.sampleBytes().1
+        let error = Self.decodingError(Array(bytes.dropLast(10)))
+        #expect(error == .lengthMismatch(expectedBytes: bytes.count, actualBytes: bytes.count - 10))
+        #expect(error!.description.contains("truncated"))
+        #expect(Self.decodingError(Array(bytes.prefix(9))) == .tooShort(byteCount: 9, minimum: 24))
+    }
+
+    @Test("a foreign blob is rejected by its magic")
+    func wrongMagic() {
+        var bytes = Self.sampleBytes().1
+        bytes.replaceSubrange(0..<8, with: Array("SQLite f".utf8))
+        guard case .wrongMagic = Self.decodingError(bytes) else {
+            Issue.record("expected wrong magic")
+            return
+        }
+        #expect(Self.decodingError(bytes)!.description.contains("not a hashsweep checkpoint"))
+    }
+
+    @Test("an unknown format version is named in the error")
+    func wrongVersion() {
+        var bytes = Self.sampleBytes().1
+        bytes[8] = 9
+        #expect(Self.decodingError(bytes) == .unsupportedVersion(found: 9, supported: 1))
+        #expect(Self.decodingError(bytes)!.description.contains("version 9"))
+    }
+
+    @Test("a well-checksummed payload that does not fit its configuration is malformed")
+    func inconsistentPayload() {
+        let (checkpoint, _) = Self.sampleBytes()
+        var writer = ByteWriter()
+        writer.appendBlock(Checkpoint.configurationJSON(checkpoint.configuration))
+        for _ in 0..<6 { writer.append(UInt64(1)) }
+        for _ in 0..<5 { writer.append([Float](repeating: 0, count: 3)) }
+        var blob = ByteWriter()
+        blob.append(Checkpoint.magic)
+        blob.append(Checkpoint.formatVersion)
+        blob.append(UInt64(writer.bytes.count))
+        blob.append(writer.bytes)
+        blob.append(Checkpoint.crc32(blob.bytes))
+        guard case .malformed(let reason) = Self.decodingError(blob.bytes) else {
+            Issue.record("expected a malformed payload")
+            return
+        }
+        #expect(reason.contains("parameters"))
+    }
+}
