@@ -21,14 +21,12 @@ struct SlurmPlanTests {
         #expect(chunks.dropLast().allSatisfy { $0.count == perTask })
     }
 
-    @Test("a manifest maps each index to its trajectories, with resume sources only where they belong")
+    @Test("a manifest maps each index to its trajectories")
     func manifestAssignment() throws {
         let trajectories = (0..<5).map(Self.trajectory)
         let manifest = SlurmManifest.assigning(trajectories, perTask: 2, sweepName: "tiny", databasePath: "/r/tiny/sweep.sqlite",
-                                               shardDirectory: "/r/tiny/shards", resumeFrom: ["t3": "/r/tiny/shards/7_1.sqlite.partial"])
-        #expect(manifest.tasks.map(\.trajectoryIds) == [["t0", "t1"], ["t2", "t3"], ["t4"]])
-        #expect(manifest.tasks[1].resumeFrom == ["t3": "/r/tiny/shards/7_1.sqlite.partial"])
-        #expect(manifest.tasks[0].resumeFrom.isEmpty && manifest.tasks[2].resumeFrom.isEmpty)
+                                               shardDirectory: "/r/tiny/shards")
+        #expect(manifest.tasks == [["t0", "t1"], ["t2", "t3"], ["t4"]])
         #expect(try manifest.trajectories(forIndex: 2, manifestPath: "m") == [trajectories[4]])
         #expect(throws: SlurmError.indexOutOfRange(path: "m", index: 3, taskCount: 3)) {
             try manifest.trajectories(forIndex: 3, manifestPath: "m")
@@ -42,7 +40,8 @@ struct SlurmPlanTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("manifest.json")
         let manifest = SlurmManifest.assigning((0..<3).map(Self.trajectory), perTask: 2, sweepName: "tiny",
-                                               databasePath: "/r/sweep.sqlite", shardDirectory: "/r/shards")
+                                               databasePath: "/r/sweep.sqlite", shardDirectory: "/r/shards",
+                                               resumeDatabasePath: "/r/slurm/submission-002/resume.sqlite")
         try manifest.write(to: url)
         #expect(try SlurmManifest.read(from: url) == manifest)
 
@@ -125,5 +124,18 @@ struct SlurmPlanTests {
         resources.memory = "500M"
         resources.extraArguments = ["--account=proj", "--qos=long"]
         try resources.validate()
+    }
+
+    @Test("sbatch --parsable output and squeue lines are read; anything else is refused")
+    func clientParsing() throws {
+        #expect(try SlurmClient.jobID(fromParsable: "4242\n") == 4242)
+        #expect(try SlurmClient.jobID(fromParsable: "4242;cluster-a\n") == 4242)
+        #expect(throws: SlurmError.unexpectedSubmitOutput("Submitted batch job 4242\n")) {
+            try SlurmClient.jobID(fromParsable: "Submitted batch job 4242\n")
+        }
+        let running = try #require(SlurmQueueEntry(squeueLine: "5|1|RUNNING|0:07|vm"))
+        #expect(running.job == 5 && running.task == 1 && running.state == "RUNNING" && running.nodeOrReason == "vm")
+        #expect(SlurmQueueEntry(squeueLine: "5|2|PENDING|0:00|(JobArrayTaskLimit)")?.nodeOrReason == "(JobArrayTaskLimit)")
+        #expect(SlurmQueueEntry(squeueLine: "7|N/A|RUNNING|0:01|vm") == nil, "a job that is not an array task")
     }
 }

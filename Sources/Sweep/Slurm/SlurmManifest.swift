@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Written beside the database when a sweep is submitted and never changed afterwards, so every
 /// array task (including a requeued one, days later) sees exactly what was submitted, whatever
-/// happened to the spec file meanwhile. Array index `i` trains `tasks[i].trajectoryIds` in order,
-/// each from its configuration in `trajectories`.
+/// happened to the spec file meanwhile. Array index `i` trains `tasks[i]` in order, each from its
+/// configuration in `trajectories`, measuring it at that trajectory's `epochs`: in a manifest these
+/// are the epochs still to measure when it was submitted (epochs measured before are left out).
 public struct SlurmManifest: Sendable, Equatable, Codable {
     /// The manifest format this version of hashsweep writes and reads.
     public static let currentFormatVersion = 1
@@ -18,20 +19,26 @@ public struct SlurmManifest: Sendable, Equatable, Codable {
     public var databasePath: String
     /// Absolute path of the folder the array tasks write their shards into.
     public var shardDirectory: String
-    /// Every trajectory the tasks train, with its configuration and epochs.
+    /// Every trajectory the tasks train, with its configuration and the epochs still to measure.
     public var trajectories: [Trajectory]
-    /// Array index to work.
-    public var tasks: [SlurmTaskAssignment]
+    /// Array index to the ids of the trajectories it trains, in order.
+    public var tasks: [[String]]
+    /// Absolute path of a shard-format database holding checkpoints to resume from, if any.
+    ///
+    /// Written at submission from the sweep database and earlier shards; a trajectory with a
+    /// checkpoint there continues from it instead of from initialisation.
+    public var resumeDatabasePath: String?
 
     /// A manifest; every id in `tasks` must be among `trajectories`.
     public init(sweepName: String, databasePath: String, shardDirectory: String,
-                trajectories: [Trajectory], tasks: [SlurmTaskAssignment]) {
+                trajectories: [Trajectory], tasks: [[String]], resumeDatabasePath: String? = nil) {
         self.formatVersion = Self.currentFormatVersion
         self.sweepName = sweepName
         self.databasePath = databasePath
         self.shardDirectory = shardDirectory
         self.trajectories = trajectories
         self.tasks = tasks
+        self.resumeDatabasePath = resumeDatabasePath
     }
 
     /// Splits `ids` into consecutive chunks of at most `perTask` ids, in order (the last may be shorter).
@@ -43,16 +50,11 @@ public struct SlurmManifest: Sendable, Equatable, Codable {
     }
 
     /// A manifest assigning `trajectories` in order, `perTask` to an array index.
-    ///
-    /// `resumeFrom` maps a trajectory id to the shard holding its latest checkpoint (for resubmission).
-    public static func assigning(_ trajectories: [Trajectory], perTask: Int, sweepName: String,
-                                 databasePath: String, shardDirectory: String,
-                                 resumeFrom: [String: String] = [:]) -> SlurmManifest {
-        let tasks = chunk(trajectories.map(\.id), perTask: perTask).map { ids in
-            SlurmTaskAssignment(trajectoryIds: ids, resumeFrom: resumeFrom.filter { ids.contains($0.key) })
-        }
-        return SlurmManifest(sweepName: sweepName, databasePath: databasePath, shardDirectory: shardDirectory,
-                             trajectories: trajectories, tasks: tasks)
+    public static func assigning(_ trajectories: [Trajectory], perTask: Int, sweepName: String, databasePath: String,
+                                 shardDirectory: String, resumeDatabasePath: String? = nil) -> SlurmManifest {
+        SlurmManifest(sweepName: sweepName, databasePath: databasePath, shardDirectory: shardDirectory,
+                      trajectories: trajectories, tasks: chunk(trajectories.map(\.id), perTask: perTask),
+                      resumeDatabasePath: resumeDatabasePath)
     }
 
     /// The trajectories array index `index` trains, in order; throws if the index or an id is unknown.
@@ -61,7 +63,7 @@ public struct SlurmManifest: Sendable, Equatable, Codable {
             throw .indexOutOfRange(path: manifestPath, index: index, taskCount: tasks.count)
         }
         let byId = Dictionary(trajectories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return try tasks[index].trajectoryIds.map { id throws(SlurmError) in
+        return try tasks[index].map { id throws(SlurmError) in
             guard let trajectory = byId[id] else { throw .unknownTrajectory(path: manifestPath, id: id) }
             return trajectory
         }
@@ -94,19 +96,5 @@ public struct SlurmManifest: Sendable, Equatable, Codable {
         } catch {
             throw .unreadableManifest(path: url.path, reason: String(describing: error))
         }
-    }
-}
-
-/// The work of one array index: trajectories trained in order, and where to resume each from.
-public struct SlurmTaskAssignment: Sendable, Equatable, Codable {
-    /// Ids of the trajectories, trained one after the other.
-    public var trajectoryIds: [String]
-    /// Trajectory id to the path of an earlier shard holding its latest checkpoint.
-    public var resumeFrom: [String: String]
-
-    /// An assignment.
-    public init(trajectoryIds: [String], resumeFrom: [String: String] = [:]) {
-        self.trajectoryIds = trajectoryIds
-        self.resumeFrom = resumeFrom
     }
 }
