@@ -8,6 +8,7 @@ struct HashSweep: AsyncParsableCommand {
         abstract: "Sweeps of ReLU networks measured as hash encoders, and their activation hash phase chart.",
         version: HashSweepVersion.string,
         subcommands: [
+            SpecCommand.self,
         ]
     )
 }

@@ -64,8 +64,9 @@ public struct SyntheticDatasetSettings: Sendable, Hashable, Codable {
 /// passed through a fixed random nonlinear map into the feature space,
 /// `x = tanh(z A + b) B + noise` (A: latent x dimension, B: dimension x
 /// dimension, Gaussian), which bends the class boundaries further.
-/// Training examples are drawn before test examples, so changing the test
-/// count leaves the training set unchanged. All draws come from
+/// Examples are drawn one after another, training examples before test ones,
+/// so changing the test count leaves the training set unchanged and a larger
+/// count extends a smaller one. All draws come from
 /// `RandomStream(seed:purpose: .syntheticData)`.
 public enum SyntheticDataset {
     /// Generates the official training and test sets for `settings`.
@@ -80,28 +81,32 @@ public enum SyntheticDataset {
         return (train, test)
     }
 
-    /// Draws `count` labelled examples.
+    /// Draws `count` labelled examples, one after another (latent point, then its feature noise),
+    /// so a longer split extends a shorter one with the same seed.
     private static func sample(_ count: Int, centres: Matrix, map: NonlinearMap,
                                settings: SyntheticDatasetSettings, random: inout RandomStream) -> LabeledData {
-        let latent = settings.latentDimension
+        let latent = settings.latentDimension, dimension = settings.dimension
         var labels = [Int32](repeating: 0, count: count)
         var points = Matrix(rows: count, columns: latent)
-        let spread = Float(settings.clusterSpread)
+        var noise = Matrix(rows: count, columns: dimension)
+        let spread = Float(settings.clusterSpread), noiseScale = Float(settings.featureNoise)
         points.storage.withUnsafeMutableBufferPointer { z in
-            for i in 0..<count {
-                let label = random.nextInt(below: settings.classCount)
-                let cluster = label * settings.clustersPerClass + random.nextInt(below: settings.clustersPerClass)
-                labels[i] = Int32(label)
-                for j in 0..<latent {
-                    z[i * latent + j] = centres[cluster, j] + spread * Float(random.nextGaussian())
+            noise.storage.withUnsafeMutableBufferPointer { e in
+                for i in 0..<count {
+                    let label = random.nextInt(below: settings.classCount)
+                    let cluster = label * settings.clustersPerClass + random.nextInt(below: settings.clustersPerClass)
+                    labels[i] = Int32(label)
+                    for j in 0..<latent {
+                        z[i * latent + j] = centres[cluster, j] + spread * Float(random.nextGaussian())
+                    }
+                    for j in 0..<dimension { e[i * dimension + j] = noiseScale * Float(random.nextGaussian()) }
                 }
             }
         }
         var features = map.apply(to: points)
-        let noise = Float(settings.featureNoise)
-        if noise > 0 {
-            features.storage.withUnsafeMutableBufferPointer { x in
-                for i in 0..<x.count { x[i] += noise * Float(random.nextGaussian()) }
+        features.storage.withUnsafeMutableBufferPointer { x in
+            noise.storage.withUnsafeBufferPointer { e in
+                for i in 0..<x.count { x[i] += e[i] }
             }
         }
         return LabeledData(features: features, labels: labels, classCount: settings.classCount)
