@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Models", "Metrics"], exclude: ["Snapshots"]),
 
         // Phase chart tests:
-        // .testTarget(name: "PhaseChartTests", dependencies: ["PhaseChart", "Sweep"]),
+        .testTarget(name: "PhaseChartTests", dependencies: ["PhaseChart", "Sweep", "CZlib"], exclude: ["Snapshots"]),
 
         // Command-line tests (run the built binary):
         // .testTarget(name: "HashSweepTests", dependencies: ["hashsweep"]),

@@ -9,6 +9,14 @@ struct HashSweep: AsyncParsableCommand {
         version: HashSweepVersion.string,
         subcommands: [
             SpecCommand.self,
+            TrainCommand.self,
+            BenchCommand.self,
+            DataCommand.self,
+            RunCommand.self,
+            WorkerCommand.self,
+            StatusCommand.self,
+            RetryCommand.self,
+            PlanCommand.self,
         ]
     )
 }

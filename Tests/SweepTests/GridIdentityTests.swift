@@ -79,6 +79,20 @@ struct GridIdentityTests {
         #expect(CanonicalJSON.encode(Sample()) == #"{"Z":true,"a":["x\"y","tab\u0009here"],"b":1,"nested":{"k1":1,"k2":2}}"#)
     }
 
+    @Test("A key written twice keeps its last value")
+    func repeatedKey() {
+        struct Twice: Encodable {
+            enum Key: String, CodingKey { case a, b }
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(1, forKey: .b)
+                try container.encode("x", forKey: .a)
+                try container.encode(2, forKey: .b)
+            }
+        }
+        #expect(CanonicalJSON.encode(Twice()) == #"{"a":"x","b":2}"#)
+    }
+
     static let defaultJSON = """
         {"activation":"relu","adamEpsilon":1e-8,"batchSize":128,"batchnorm":false,"batchnormEpsilon":0.001,\
         "batchnormMomentum":0.99,"beta1":0.9,"beta2":0.999,"dataset":"synthetic","depth":1,"holdout":0,\

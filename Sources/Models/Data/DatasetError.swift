@@ -79,7 +79,7 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .invalidSyntheticSettings(detail):
             return "Invalid synthetic-data settings: \(detail)."
         case let .checksumMismatch(path, algorithm, expected, actual):
-            return "'\(path)' has \(algorithm) \(actual) but the published value is \(expected); the file was deleted. Fetch it again (or from another --mirror)."
+            return "'\(path)' has \(algorithm) \(actual) but the published value is \(expected); the file was deleted. Fetch it again, from another --mirror, or import a good copy with --from."
         case let .downloadFailed(url, reason):
             return "Downloading \(url) failed: \(reason)."
         case let .extractionFailed(path, reason):

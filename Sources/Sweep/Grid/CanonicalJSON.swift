@@ -15,6 +15,7 @@ enum CanonicalJSON {
             preconditionFailure("CanonicalJSON: \(T.self) failed to encode: \(error)")
         }
         var output = ""
+        output.reserveCapacity(1024)
         encoder.slot.value.write(to: &output)
         return output
     }
@@ -41,17 +42,25 @@ private indirect enum JSONValue {
             output += "]"
         case .object(let box):
             output += "{"
-            let keys = box.members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { output += "," }
-                output += JSONValue.quoted(key) + ":"
-                box.members[key]!.value.write(to: &output)
+            // Stable sort, so that of a key written twice the later write (last of its run) wins.
+            let members = box.members.map { (bytes: Array($0.key.utf8), key: $0.key, slot: $0.slot) }
+                .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            var first = true
+            for (index, member) in members.enumerated() where index + 1 == members.count || members[index + 1].key != member.key {
+                if !first { output += "," }
+                first = false
+                output += JSONValue.quoted(member.key)
+                output += ":"
+                member.slot.value.write(to: &output)
             }
             output += "}"
         }
     }
 
     static func quoted(_ string: String) -> String {
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + string + "\""
+        }
         var text = "\""
         for scalar in string.unicodeScalars {
             switch scalar {
@@ -76,7 +85,8 @@ private final class ArrayBox {
 }
 
 private final class ObjectBox {
-    var members: [String: Slot] = [:]
+    /// Members in the order written; sorted (and deduplicated) when written out.
+    var members: [(key: String, slot: Slot)] = []
 }
 
 private struct IndexKey: CodingKey {
@@ -146,11 +156,17 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func slot(for key: Key) -> Slot {
         let slot = Slot()
-        box.members[key.stringValue] = slot
+        box.members.append((key.stringValue, slot))
         return slot
     }
 
     mutating func encodeNil(forKey key: Key) throws { slot(for: key).value = .null }
+
+    // The primitives a configuration is made of, written without dynamic casts.
+    mutating func encode(_ value: Bool, forKey key: Key) throws { slot(for: key).value = .literal(value ? "true" : "false") }
+    mutating func encode(_ value: String, forKey key: Key) throws { slot(for: key).value = .literal(JSONValue.quoted(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { slot(for: key).value = .literal(CanonicalNumber.text(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { slot(for: key).value = .literal(CanonicalNumber.text(value)) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try TreeEncoder.fill(slot(for: key), with: value, codingPath: codingPath + [key])
@@ -172,7 +188,7 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder(forKey key: Key) -> Encoder {
         let encoder = TreeEncoder(codingPath: codingPath + [key])
-        box.members[key.stringValue] = encoder.slot
+        box.members.append((key.stringValue, encoder.slot))
         return encoder
     }
 }

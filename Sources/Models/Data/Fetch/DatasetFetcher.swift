@@ -114,10 +114,10 @@ public struct DatasetFetcher: Sendable {
             try? FileManager.default.removeItem(atPath: target)
         }
         let part = target + ".part"
-        var lastError: DatasetError?
+        var lastFailure = (url: mirrors.last ?? "", reason: "no mirror was given")
         for mirror in mirrors {
             guard let url = URL(string: mirror.hasSuffix("/") ? mirror + download.fileName : mirror + "/" + download.fileName) else {
-                lastError = .downloadFailed(url: mirror, reason: "it is not a valid URL")
+                lastFailure = (mirror, "it is not a valid URL")
                 continue
             }
             for _ in 0..<attemptsPerMirror {
@@ -133,18 +133,16 @@ public struct DatasetFetcher: Sendable {
                     let action = outcome.resumedFrom > 0 ? "resumed at \(outcome.resumedFrom) bytes" : "downloaded"
                     log("\(download.fileName): \(action), \(verification)")
                     return FileReport(name: download.fileName, action: action, verification: verification)
-                } catch let error as DatasetError {
-                    if case .checksumMismatch = error { throw error }
-                    lastError = error
-                    log("\(download.fileName): \(error)")
-                    if case .downloadFailed(_, let reason) = error, reason.hasPrefix("the server answered HTTP") { break }
+                } catch DatasetError.downloadFailed(let failedURL, let reason) {
+                    lastFailure = (failedURL, reason)
+                    log("\(download.fileName): \(reason)")
+                    if reason.hasPrefix("the server answered HTTP") { break } // try the next mirror
                 }
             }
         }
         let kept = fileSize(part)
-        let reason = (lastError.map { "\($0)" } ?? "no mirror was tried")
-            + (kept > 0 ? " \(kept) bytes are kept in '\(part)'; run the command again to resume." : "")
-        throw DatasetError.downloadFailed(url: mirrors.last ?? "", reason: reason)
+        let advice = kept > 0 ? "; \(kept) bytes are kept in '\(part)': run the command again to resume" : ""
+        throw DatasetError.downloadFailed(url: lastFailure.url, reason: lastFailure.reason + advice)
     }
 
     /// Verifies `staging`; renames it to `target` on success, deletes it on a mismatch.

@@ -100,7 +100,8 @@ final class ResumableDownload: NSObject, URLSessionDataDelegate, @unchecked Send
             try? handle?.close()
             handle = nil
             if failure == nil, let error, !outcome.rangeNotSatisfiable {
-                failure = .downloadFailed(url: url.absoluteString, reason: error.localizedDescription)
+                let reason = error.localizedDescription
+                failure = .downloadFailed(url: url.absoluteString, reason: reason.hasSuffix(".") ? String(reason.dropLast()) : reason)
             }
             defer { self.continuation = nil }
             return self.continuation
