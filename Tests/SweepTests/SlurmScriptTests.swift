@@ -8,7 +8,7 @@ struct SlurmScriptTests {
         SbatchScript(sweepName: "tiny", part: part, partNumber: partNumber, partCount: partCount, resources: resources,
                      executable: "/opt/hashsweep/bin/hashsweep",
                      manifest: "/home/ada/results/tiny/slurm/submission-001/manifest.json",
-                     logDirectory: "/home/ada/results/tiny/slurm/logs")
+                     logDirectory: "/home/ada/results/tiny/slurm/logs", workingDirectory: "/home/ada")
     }
 
     @Test("a first part with every option matches its golden file")

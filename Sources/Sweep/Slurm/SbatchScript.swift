@@ -21,10 +21,12 @@ public struct SbatchScript: Sendable, Equatable {
     public var manifest: String
     /// Folder for the tasks' logs (`%A_%a.out`).
     public var logDirectory: String
+    /// Folder the tasks run in: where `submit` ran, so relative dataset paths mean what they meant there.
+    public var workingDirectory: String
 
     /// A script; see the properties.
-    public init(sweepName: String, part: SlurmArrayPart, partNumber: Int, partCount: Int,
-                resources: SlurmResources, executable: String, manifest: String, logDirectory: String) {
+    public init(sweepName: String, part: SlurmArrayPart, partNumber: Int, partCount: Int, resources: SlurmResources,
+                executable: String, manifest: String, logDirectory: String, workingDirectory: String) {
         self.sweepName = sweepName
         self.part = part
         self.partNumber = partNumber
@@ -33,6 +35,7 @@ public struct SbatchScript: Sendable, Equatable {
         self.executable = executable
         self.manifest = manifest
         self.logDirectory = logDirectory
+        self.workingDirectory = workingDirectory
     }
 
     /// The shell expression of the manifest index a task trains.
@@ -58,6 +61,7 @@ public struct SbatchScript: Sendable, Equatable {
             "#SBATCH --array=\(part.arraySpecification(parallelism: resources.arrayParallelism))",
             "#SBATCH --output=\(Self.sbatchValue(logDirectory + "/%A_%a.out"))",
             "#SBATCH --open-mode=append",
+            "#SBATCH --chdir=\(Self.sbatchValue(workingDirectory))",
             "#SBATCH --cpus-per-task=\(resources.cpusPerTask)",
         ]
         if let time = resources.time { lines.append("#SBATCH --time=\(time)") }

@@ -18,8 +18,8 @@ public struct SlurmClient: Sendable {
     public var isAvailable: Bool { (try? Self.locate("sbatch")) != nil }
 
     /// Submits a batch script with `sbatch --parsable` and returns the job id.
-    public func submit(script: URL, workingDirectory: URL) throws(SlurmError) -> Int {
-        let output = try run("sbatch", ["--parsable", "--chdir=\(workingDirectory.path)", script.path])
+    public func submit(script: URL) throws(SlurmError) -> Int {
+        let output = try run("sbatch", ["--parsable", script.path])
         return try Self.jobID(fromParsable: output)
     }
 

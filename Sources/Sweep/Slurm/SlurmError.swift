@@ -22,6 +22,10 @@ public enum SlurmError: Error, CustomStringConvertible, Equatable {
     case unknownTrajectory(path: String, id: String)
     /// A shard file is not a hashsweep shard or cannot be opened.
     case unreadableShard(path: String, reason: String)
+    /// A shard file cannot be written.
+    case unwritableShard(path: String, reason: String)
+    /// A folder beside the database cannot be created.
+    case unwritableFolder(path: String, reason: String)
     /// Nothing to submit: every trajectory already has a finished shard.
     case nothingToSubmit(database: String)
     /// No submission was recorded beside the database.
@@ -49,6 +53,10 @@ public enum SlurmError: Error, CustomStringConvertible, Equatable {
             "The manifest \(path) assigns trajectory \(id), but does not contain its configuration."
         case .unreadableShard(let path, let reason):
             "Cannot read the shard \(path): \(reason)."
+        case .unwritableShard(let path, let reason):
+            "Cannot write the shard \(path): \(reason). Check that the folder exists, is writable and has free space."
+        case .unwritableFolder(let path, let reason):
+            "Cannot create the folder \(path): \(reason). hashsweep slurm writes its manifests, scripts and shards beside the database; pass --db to put it somewhere writable."
         case .nothingToSubmit(let database):
             "Nothing to submit: every trajectory of \(database) already has a finished shard (run hashsweep slurm collect)."
         case .noSubmissions(let directory):
