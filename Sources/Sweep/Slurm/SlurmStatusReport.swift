@@ -72,7 +72,9 @@ public struct SlurmStatusReport: Sendable {
         var lines: [String] = []
         if submissions.isEmpty { lines.append("No Slurm submissions yet.") }
         for submission in submissions {
-            let jobs = submission.dryRun ? "dry run, not submitted" : "jobs " + submission.jobIDs.map(String.init).joined(separator: ", ")
+            let jobs = submission.dryRun ? "dry run, not submitted"
+                : submission.jobIDs.isEmpty ? "not submitted: sbatch failed"
+                : "jobs " + submission.jobIDs.map(String.init).joined(separator: ", ")
             lines.append(String(format: "submission %03d (%@): %d tasks; %d pending, %d running; shards: %d complete, %d partial",
                                 submission.number, jobs, submission.tasks, submission.pending, submission.running,
                                 submission.finishedShards, submission.partialShards))
