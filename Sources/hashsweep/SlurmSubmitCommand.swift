@@ -90,26 +90,20 @@ struct SlurmSubmitOptions: ParsableArguments {
 
     /// Plans the remaining work, writes and (unless `dryRun`) submits it, and prints what happened.
     func submit(store: SweepStore, sweepName: String, resources: SlurmResources, perTask: Int, dryRun: Bool, kind: String) throws {
-        let layout = SlurmLayout(database: URL(fileURLWithPath: store.path))
         let client = SlurmClient()
         if !dryRun && !client.isAvailable { throw SlurmError.commandNotFound("sbatch") }
-        let earlier = try SlurmSubmitter.submissions(in: layout)
-        let jobs = Set(earlier.flatMap(\.jobIDs))
-        let active = client.isAvailable && !jobs.isEmpty
-            ? try SlurmWorkPlan.activeTrajectories(submissions: earlier, queue: client.queue(jobs: jobs))
-            : []
-        let plan = try SlurmWorkPlan.make(store: store, layout: layout, active: active)
+        let submitter = SlurmSubmitter(layout: SlurmLayout(database: URL(fileURLWithPath: store.path)), client: client,
+                                       resources: resources, trajectoriesPerTask: perTask,
+                                       executable: try ExecutableLocator.currentExecutable())
+        let (plan, submitted) = try submitter.submitRemaining(of: store, sweepName: sweepName, dryRun: dryRun, kind: kind)
         if plan.heldByActiveTasks > 0 {
             print("\(plan.heldByActiveTasks) unfinished trajectories are held by queued or running tasks; left out.")
         }
-        guard !plan.work.isEmpty else {
+        guard let submission = submitted else {
             print("Nothing to submit: \(plan.complete) trajectories are measured (in the database or in shards)"
                   + (plan.heldByActiveTasks > 0 ? ", the rest are queued or running." : "; hashsweep slurm collect merges the shards."))
             return
         }
-        let submitter = SlurmSubmitter(layout: layout, client: client, resources: resources, trajectoriesPerTask: perTask,
-                                       executable: try ExecutableLocator.currentExecutable())
-        let submission = try submitter.submit(sweepName: sweepName, work: plan.work, resume: plan.resume, dryRun: dryRun)
         let tasks = submission.parts.reduce(0) { $0 + $1.range.count }
         let resumed = plan.resume.isEmpty ? "" : ", \(plan.resume.count) continuing from checkpoints"
         print("\(plan.work.count) trajectories in \(tasks) array tasks\(resumed); manifest \(submission.manifest)")
@@ -120,8 +114,6 @@ struct SlurmSubmitOptions: ParsableArguments {
         if dryRun {
             print("Dry run: nothing submitted. Submit a script by hand with sbatch SCRIPT, or run again without --dry-run.")
         } else {
-            try store.logSlurmEvent(kind: "slurm-\(kind)", message: "submission \(submission.number): jobs \(submission.jobIDs), "
-                                    + "\(plan.work.count) trajectories in \(tasks) tasks")
             print("Follow with: hashsweep slurm status \(store.path); when done: hashsweep slurm collect \(store.path)")
         }
     }

@@ -18,6 +18,8 @@ public struct SlurmSubmitter: Sendable {
     public var trajectoriesPerTask: Int
     /// Absolute path of the hashsweep executable the tasks run.
     public var executable: String
+    /// The cluster's MaxArraySize; `nil` asks the cluster (Slurm's default on a dry run without one).
+    public var maxArraySize: Int?
 
     /// A submitter; see the properties.
     public init(layout: SlurmLayout, client: SlurmClient, resources: SlurmResources, trajectoriesPerTask: Int, executable: String) {
@@ -31,14 +33,15 @@ public struct SlurmSubmitter: Sendable {
     /// Writes and (unless `dryRun`) submits `work`: trajectories with the epochs still to measure,
     /// continuing from `resume` where a checkpoint is given.
     ///
-    /// The array is split by the cluster's MaxArraySize (Slurm's default on a dry run without a cluster).
+    /// The array is split by ``maxArraySize``.
     public func submit(sweepName: String, work: [Trajectory], resume: [String: StoredCheckpoint], dryRun: Bool) throws -> SlurmSubmission {
         try resources.validate()
         guard trajectoriesPerTask >= 1 else {
             throw SlurmError.invalidOption(name: "--trajectories-per-task", value: String(trajectoriesPerTask), allowed: "an integer of at least 1")
         }
         guard !work.isEmpty else { throw SlurmError.nothingToSubmit(database: layout.database.path) }
-        let maxArraySize = dryRun && !client.isAvailable ? SlurmArrayPlan.defaultMaxArraySize : client.maxArraySize()
+        let maxArraySize = self.maxArraySize
+            ?? (dryRun && !client.isAvailable ? SlurmArrayPlan.defaultMaxArraySize : client.maxArraySize())
         let (number, directory) = try makeSubmissionDirectory()
         try FileManager.default.createDirectory(at: layout.logDirectory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: layout.shardDirectory, withIntermediateDirectories: true)
@@ -78,6 +81,27 @@ public struct SlurmSubmitter: Sendable {
             try submission.write(into: directory)
         }
         return submission
+    }
+
+    /// Plans what the sweep in `store` has left (``SlurmWorkPlan``), leaving out what queued or running
+    /// tasks of earlier submissions hold, and submits it; the submission is `nil` when nothing is left.
+    ///
+    /// A real submission is logged in the database's event log as `slurm-KIND` (`submit`, `resubmit`).
+    public func submitRemaining(of store: SweepStore, sweepName: String, dryRun: Bool, kind: String) throws
+        -> (plan: SlurmWorkPlan, submission: SlurmSubmission?) {
+        let earlier = try Self.submissions(in: layout)
+        let jobs = Set(earlier.flatMap(\.jobIDs))
+        let active = client.isAvailable && !jobs.isEmpty
+            ? try SlurmWorkPlan.activeTrajectories(submissions: earlier, queue: client.queue(jobs: jobs))
+            : []
+        let plan = try SlurmWorkPlan.make(store: store, layout: layout, active: active)
+        guard !plan.work.isEmpty else { return (plan, nil) }
+        let submission = try submit(sweepName: sweepName, work: plan.work, resume: plan.resume, dryRun: dryRun)
+        if !dryRun {
+            try store.logSlurmEvent(kind: "slurm-\(kind)", message: "submission \(submission.number): jobs \(submission.jobIDs), "
+                                    + "\(plan.work.count) trajectories, \(plan.resume.count) from checkpoints")
+        }
+        return (plan, submission)
     }
 
     /// Creates the next free `submission-NNN` folder (safe against a concurrent submit).
