@@ -25,13 +25,15 @@ struct SlurmEndToEndTests {
         """
     }
 
-    struct Sweep {
+    /// A sweep in a temporary folder; its jobs are cancelled when it goes away (a failed test leaves none behind).
+    final class Sweep {
         let directory: SlurmTemporaryDirectory
         let binary: String
         let environment: [String: String]
         let client: SlurmClient
         let spec: String
         let name: String
+        private var submittedJobs = Set<Int>()
 
         init(name: String, epochs: [Int], seeds: Int) throws {
             let conf = try SlurmLocalCluster.start()
@@ -42,6 +44,10 @@ struct SlurmEndToEndTests {
             spec = directory.url.appendingPathComponent("\(name).yaml").path
             self.name = name
             try SlurmEndToEndTests.spec(name: name, epochs: epochs, seeds: seeds).write(toFile: spec, atomically: true, encoding: .utf8)
+        }
+
+        deinit {
+            for job in submittedJobs { _ = try? client.run("scancel", [String(job)]) }
         }
 
         var database: String { directory.url.appendingPathComponent("results/\(name)/sweep.sqlite").path }
@@ -59,8 +65,12 @@ struct SlurmEndToEndTests {
         func submit(_ arguments: [String]) throws -> Set<Int> {
             let jobs = SlurmLocalCluster.jobIDs(in: try hashsweep(arguments))
             #expect(!jobs.isEmpty, "no job id printed")
+            submittedJobs.formUnion(jobs)
             return jobs
         }
+
+        /// Remembers jobs submitted outside ``submit(_:)``.
+        func remember(_ jobs: Set<Int>) { submittedJobs.formUnion(jobs) }
 
         func wait(for jobs: Set<Int>) throws {
             try SlurmLocalCluster.waitForJobs(jobs, client: client, logs: layout.logDirectory)
@@ -119,6 +129,7 @@ struct SlurmEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: sweep.layout.shard(ShardName(job: job, task: 1), partial: false).path))
 
         let output = try sweep.hashsweep(["slurm", "resubmit", sweep.database, "--missing"])
+        sweep.remember(SlurmLocalCluster.jobIDs(in: output))
         #expect(output.contains("1 trajectories in 1 array tasks, 1 continuing from checkpoints"), "\(output)")
         let resume = sweep.layout.submissionDirectory(2).appendingPathComponent("resume.sqlite").path
         #expect(try ShardStore.openForReading(path: resume).checkpoints().values.map(\.epoch) == [checkpoint.epoch])
