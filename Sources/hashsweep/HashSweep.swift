@@ -17,6 +17,8 @@ struct HashSweep: AsyncParsableCommand {
             StatusCommand.self,
             RetryCommand.self,
             PlanCommand.self,
+            ChartCommand.self,
+            ExportCommand.self,
         ]
     )
 }
