@@ -42,6 +42,7 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         let (analysis, directory) = try input.analysis()
+        try analysis.requireRegimeMetrics()
         let settings = analysis.settings
         let selection = try analysis.selection(x: x ?? settings.x, y: y ?? settings.y, facet: facet ?? settings.facet, fixes: fixes)
         for note in selection.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }

@@ -20,6 +20,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let (analysis, directory) = try input.analysis()
+        // Without the rule's metrics the cells are exported unclassified; a metric asked for must exist.
+        if input.metric != nil { try analysis.requireRegimeMetrics() }
         for url in try ChartFiles.writeCSV(analysis, to: directory) { print(url.path) }
     }
 }
