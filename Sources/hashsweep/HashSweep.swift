@@ -8,6 +8,18 @@ struct HashSweep: AsyncParsableCommand {
         abstract: "Sweeps of ReLU networks measured as hash encoders, and their activation hash phase chart.",
         version: HashSweepVersion.string,
         subcommands: [
+            SpecCommand.self,
+            TrainCommand.self,
+            BenchCommand.self,
+            DataCommand.self,
+            RunCommand.self,
+            WorkerCommand.self,
+            StatusCommand.self,
+            RetryCommand.self,
+            PlanCommand.self,
+            SlurmCommand.self,
+            ChartCommand.self,
+            ExportCommand.self,
         ]
     )
 }

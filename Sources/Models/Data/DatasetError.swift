@@ -45,7 +45,7 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         switch self {
         case let .missingFile(name, searched, fetchCommand):
-            var message = "Dataset file '\(name)' was not found; looked in: \(searched.joined(separator: ", "))."
+            var message = "Dataset file '\(name)' (raw or .gz) was not found; looked in: \(searched.joined(separator: ", "))."
             if let fetchCommand { message += " Run '\(fetchCommand)' to download it, or pass its folder with --data-dir." }
             return message
         case let .unreadable(path, reason):
@@ -79,7 +79,7 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .invalidSyntheticSettings(detail):
             return "Invalid synthetic-data settings: \(detail)."
         case let .checksumMismatch(path, algorithm, expected, actual):
-            return "'\(path)' has \(algorithm) \(actual) but the published value is \(expected); the file was deleted. Fetch it again (or from another --mirror)."
+            return "'\(path)' has \(algorithm) \(actual) but the published value is \(expected); the file was deleted. Fetch it again, from another --mirror, or import a good copy with --from."
         case let .downloadFailed(url, reason):
             return "Downloading \(url) failed: \(reason)."
         case let .extractionFailed(path, reason):

@@ -116,8 +116,8 @@ struct Propagation {
                         scaleGradient: gradients + scale.lowerBound, shiftGradient: gradients + shift.lowerBound,
                         biasGradient: gradients + layer.bias.lowerBound)
                 } else {
-                    Kernels.activationBackward(upstream, output: output, count: rows * width, activation: activation)
-                    Kernels.columnSums(upstream, rows: rows, columns: width, into: gradients + layer.bias.lowerBound)
+                    Kernels.activationBackward(upstream, output: output, rows: rows, columns: width, activation: activation,
+                                               columnSums: gradients + layer.bias.lowerBound)
                 }
             } else {
                 Kernels.columnSums(upstream, rows: rows, columns: width, into: gradients + layer.bias.lowerBound)

@@ -44,16 +44,26 @@ extension Kernels {
         }
     }
 
-    /// `gradient *= activation'(h)` in place, reading the sign of `h` from the
-    /// activation's output (`output > 0` exactly when `h > 0`, as `slope >= 0`).
+    /// `activation'(h)` read from the activation's output: `output > 0` exactly
+    /// when `h > 0`, as `slope >= 0`.
+    @inline(__always)
+    static func derivative(output: Float, slope: Float) -> Float { output > 0 ? 1 : slope }
+
+    /// `gradient *= activation'(h)` in place, and `sums[c] = Σ_r gradient[r, c]` of the result
+    /// (the bias gradient of a layer without BatchNorm).
     static func activationBackward(
-        _ gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, count: Int, activation: Activation
+        _ gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, rows: Int, columns: Int,
+        activation: Activation, columnSums sums: UnsafeMutablePointer<Float>
     ) {
         let slope = activation.negativeSlope
-        if slope == 0 {
-            for i in 0..<count { gradient[i] = output[i] > 0 ? gradient[i] : 0 }
-        } else {
-            for i in 0..<count { gradient[i] = output[i] > 0 ? gradient[i] : slope * gradient[i] }
+        sums.update(repeating: 0, count: columns)
+        for r in 0..<rows {
+            let g = gradient + r * columns, out = output + r * columns
+            for c in 0..<columns {
+                let value = g[c] * derivative(output: out[c], slope: slope)
+                g[c] = value
+                sums[c] += value
+            }
         }
     }
 }

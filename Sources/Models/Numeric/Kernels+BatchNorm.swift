@@ -82,14 +82,16 @@ extension Kernels {
         scaleGradient: UnsafeMutablePointer<Float>, shiftGradient: UnsafeMutablePointer<Float>,
         biasGradient: UnsafeMutablePointer<Float>
     ) {
-        activationBackward(gradient, output: output, count: rows * columns, activation: activation)
+        let slope = activation.negativeSlope
         shiftGradient.update(repeating: 0, count: columns)
         scaleGradient.update(repeating: 0, count: columns)
         for r in 0..<rows {
-            let g = gradient + r * columns, x = normalised + r * columns
+            let g = gradient + r * columns, x = normalised + r * columns, out = output + r * columns
             for c in 0..<columns {
-                shiftGradient[c] += g[c]
-                scaleGradient[c] += g[c] * x[c]
+                let value = g[c] * derivative(output: out[c], slope: slope)
+                g[c] = value
+                shiftGradient[c] += value
+                scaleGradient[c] += value * x[c]
             }
         }
         // dz = gamma * inverseStd / n * (n * g - Σg - x * Σ(g x))

@@ -1,6 +1,7 @@
 /// One point of a sweep: a configuration trained once, measured at `epochs`.
 public struct Trajectory: Sendable, Hashable, Codable {
-    /// Content hash of ``configuration`` (canonical JSON, SHA-256, hex); excludes the epochs.
+    /// ``TrajectoryConfiguration/contentHash`` of ``configuration`` (16 hex digits of the
+    /// SHA-256 of its canonical JSON); excludes the epochs.
     public var id: String
     /// What is trained.
     public var configuration: TrajectoryConfiguration

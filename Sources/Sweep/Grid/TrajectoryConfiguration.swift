@@ -12,6 +12,8 @@ public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
     public var dataset: String = "synthetic"
     /// Explicit dataset folder, if the spec gives one.
     public var datasetPath: String? = nil
+    /// Generator settings when `dataset` is `synthetic`; `nil` for the file-based datasets.
+    public var synthetic: SyntheticDataConfiguration? = nil
     /// Fraction of the official training set held out (not trained on).
     public var holdout: Double = 0
     /// How the training subsample is drawn: `first` or `stratified`.
@@ -82,7 +84,9 @@ public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
     public var kmeansNInit: Int = 10
     /// Inverse L2 strength of the logistic regression on codes.
     public var logisticC: Double = 1
-    /// Metrics to measure (`all`, or names); part of identity since it changes what is stored.
+    /// Metric steps to measure: `["all"]`, or a sorted subset of `redundancy`, `knn`,
+    /// `kmeans`, `logistic` (the network's own loss and accuracy are always measured);
+    /// part of identity since it changes what is stored.
     public var metrics: [String] = ["all"]
 
     /// The defaults.

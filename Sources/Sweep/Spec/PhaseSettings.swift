@@ -3,7 +3,8 @@
 /// all of them are written into the chart's outputs.
 ///
 /// YAML keys are the snake_case forms of the field names (`x`, `y`, `facet`,
-/// `categorization_metric`, `redundancy_low`, ...).
+/// `redundancy_metric`, `categorization_metric`, `redundancy_low`, ...).
+/// The rule that uses them is documented in `docs/phase-chart.md`.
 public struct PhaseSettings: Sendable, Equatable, Codable {
     /// Axis along the chart's horizontal direction (default `width`).
     public var x: String = "width"
@@ -11,6 +12,8 @@ public struct PhaseSettings: Sendable, Equatable, Codable {
     public var y: String = "epochs"
     /// Axis for small multiples, if any.
     public var facet: String? = nil
+    /// Metric used as the redundancy ratio (default `redundancy_train`).
+    public var redundancyMetric: String = "redundancy_train"
     /// Metric used as the categorization accuracy (default `knn_test_accuracy`).
     public var categorizationMetric: String = "knn_test_accuracy"
     /// Redundancy ratio at or below which the hash counts as almost deterministic.

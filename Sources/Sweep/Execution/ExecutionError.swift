@@ -1,0 +1,31 @@
+import Foundation
+
+/// What can go wrong running a sweep's processes and trajectories.
+public enum ExecutionError: Error, CustomStringConvertible, Sendable {
+    /// A worker process could not be started.
+    case spawnFailed(String, errno: Int32)
+    /// The path of the running executable could not be found.
+    case executableNotFound
+    /// Workers keep dying before doing any work.
+    case workersKeepFailing(count: Int, lastStatus: String, lastOutput: [String])
+    /// A trajectory's configuration cannot be trained (unknown name, bad value).
+    case invalidConfiguration(trajectory: String, key: String, value: String, allowed: String)
+    /// A stored checkpoint does not belong to its trajectory or cannot be decoded.
+    case unusableCheckpoint(trajectory: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .spawnFailed(let path, let code):
+            "Cannot start the worker process \(path): \(String(cString: strerror(code)))."
+        case .executableNotFound:
+            "Cannot find the hashsweep executable to start workers from (/proc/self/exe is unreadable)."
+        case .workersKeepFailing(let count, let status, let output):
+            "\(count) worker processes in a row ended (last: \(status)) without finishing any work; stopping. "
+                + "Last output:\n" + output.suffix(10).joined(separator: "\n")
+        case .invalidConfiguration(let trajectory, let key, let value, let allowed):
+            "Trajectory \(trajectory): \(key) = \(value) cannot be trained; allowed: \(allowed)."
+        case .unusableCheckpoint(let trajectory, let reason):
+            "Trajectory \(trajectory): its stored checkpoint cannot be used (\(reason))."
+        }
+    }
+}

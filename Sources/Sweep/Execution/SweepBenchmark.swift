@@ -1,0 +1,118 @@
+import Foundation
+
+/// Measures what orchestration costs: the share of a sweep's wall time not spent
+/// training and measuring.
+///
+/// Definition: with `P` workers, a sweep whose workers spent `C` seconds in
+/// training epochs and computing metrics (the `train_seconds + measure_seconds`
+/// of its measurements) would ideally take `C / P`. Its overhead is
+/// `(wall − C / P) / wall`, where `wall` runs from recording the spec to the
+/// orchestrator's return: store writes, claims, process start-up, dataset
+/// loading, checkpoint encoding and writes, idle workers at the tail.
+public struct SweepBenchmarkResult: Sendable {
+    /// What was run.
+    public var label: String
+    /// Trajectories in the sweep.
+    public var trajectories: Int
+    /// Measurements written.
+    public var measurements: Int
+    /// Worker processes (`P`).
+    public var workers: Int
+    /// Seconds from recording the spec to the orchestrator's return.
+    public var wallSeconds: Double
+    /// Seconds in training epochs, over all workers.
+    public var trainSeconds: Double
+    /// Seconds computing metrics, over all workers.
+    public var measureSeconds: Double
+    /// Seconds inside attempts (claim to finish), over all workers.
+    public var attemptSeconds: Double
+
+    /// Training plus metrics (`C`).
+    public var computeSeconds: Double { trainSeconds + measureSeconds }
+    /// `(wall − C / P) / wall`.
+    public var overheadShare: Double { (wallSeconds - computeSeconds / Double(workers)) / wallSeconds }
+    /// Overhead inside attempts (dataset preparation, checkpoint encoding, store writes) per worker, in seconds.
+    public var inAttemptOverheadSeconds: Double { (attemptSeconds - computeSeconds) / Double(workers) }
+
+    /// A report of a few lines.
+    public var report: String {
+        """
+        \(label): \(trajectories) trajectories, \(measurements) measurements, \(workers) workers
+          wall \(Self.seconds(wallSeconds)); training \(Self.seconds(trainSeconds)) + metrics \(Self.seconds(measureSeconds)) \
+        = \(Self.seconds(computeSeconds)) over all workers (ideal wall \(Self.seconds(computeSeconds / Double(workers))))
+          overhead \(String(format: "%.2f%%", 100 * overheadShare)) of wall: \
+        \(Self.seconds(inAttemptOverheadSeconds)) per worker inside attempts (data, checkpoints, store writes), \
+        \(Self.seconds(wallSeconds - attemptSeconds / Double(workers))) outside (spec sync, process start-up, claims, tail)
+        """
+    }
+
+    private static func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
+}
+
+/// Runs a sweep from a spec in a scratch folder and measures its overhead.
+public enum SweepBenchmark {
+    /// Runs `specText` with `workers` worker processes of `executable`, in `folder`.
+    public static func run(label: String, specText: String, folder: String, workers: Int,
+                           executable: String) throws -> SweepBenchmarkResult {
+        let specPath = (folder as NSString).appendingPathComponent("bench.yaml")
+        try specText.write(toFile: specPath, atomically: true, encoding: .utf8)
+        let spec = try SweepSpec.load(path: specPath)
+        let databasePath = (folder as NSString).appendingPathComponent("sweep.sqlite")
+        let clock = Stopwatch()
+        let store = try SweepStore.openOrCreate(path: databasePath)
+        try store.synchronize(with: SweepDefinition(spec: spec, toolVersion: "bench"))
+        let options = OrchestratorOptions(databasePath: databasePath, workers: workers, executable: executable)
+        let result = try Orchestrator(store: store, options: options, display: ProgressDisplay(isTerminal: false, plainInterval: 30)).run()
+        let wall = clock.seconds
+        guard result.summary.done == result.summary.total else {
+            throw ExecutionError.workersKeepFailing(count: result.summary.counts[.failed, default: 0],
+                                                    lastStatus: "benchmark sweep incomplete",
+                                                    lastOutput: result.summary.failures.compactMap(\.lastError))
+        }
+        let measurements = try store.measurements()
+        let attempts = try store.attempts()
+        return SweepBenchmarkResult(
+            label: label, trajectories: result.summary.total, measurements: measurements.count, workers: workers,
+            wallSeconds: wall, trainSeconds: measurements.reduce(0) { $0 + $1.trainSeconds },
+            measureSeconds: measurements.reduce(0) { $0 + $1.measureSeconds },
+            attemptSeconds: attempts.reduce(0) { $0 + (($1.endedAt ?? $1.startedAt).timeIntervalSince($1.startedAt)) })
+    }
+
+    /// 50 tiny trajectories on the built-in synthetic data.
+    public static let tinySpec = """
+        name: bench-tiny
+        dataset:
+          name: synthetic
+          synthetic: {classes: 10, dimension: 64, train_size: 2000, test_size: 500}
+        model: {depth: 1}
+        train: {lr: 0.05, batch_size: 64}
+        metrics: {knn_k: 5, kmeans_n_init: 2}
+        grid:
+          epochs: [0, 1, 2, 4, 8]
+          width: [8, 16, 32, 64, 128]
+          samples: [500, 2000]
+          seed: 5
+
+        """
+
+    /// A realistic MNIST sweep reading the files in `directory`.
+    public static func mnistSpec(directory: String) -> String {
+        """
+        name: bench-mnist
+        dataset:
+          name: mnist
+          path: \(directory)
+          holdout: 0.2
+          subsample: stratified
+          tile: true
+        model: {depth: 1}
+        train: {lr: 0.01, batch_size: 128}
+        grid:
+          epochs: [0, 1, 2, 4]
+          width: [64, 256, 1024]
+          samples: [1000, 10000]
+          seed: 1
+
+        """
+    }
+}

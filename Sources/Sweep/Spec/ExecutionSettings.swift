@@ -1,0 +1,13 @@
+/// The spec's `execution:` section: how a sweep is run, not what it computes.
+/// None of these settings is part of any trajectory's identity.
+public struct ExecutionSettings: Sendable, Hashable, Codable {
+    /// Worker processes; `nil` means one per core (`hashsweep run -j` overrides it).
+    public var workers: Int? = nil
+    /// Attempts per trajectory before it is marked failed (at least 1).
+    public var maxAttempts: Int = 3
+    /// Seconds a claim lasts without a heartbeat before another worker may take it over.
+    public var leaseSeconds: Int = 60
+
+    /// The defaults.
+    public init() {}
+}

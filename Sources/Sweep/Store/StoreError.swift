@@ -1,0 +1,50 @@
+import Foundation
+
+/// Everything that can go wrong with a sweep database.
+///
+/// Each case names the file (or trajectory) involved and what the user can do.
+/// SQLite's own errors are wrapped in ``database(path:underlying:)`` so that
+/// callers handle one type.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    /// There is no database at `path` (and the caller asked not to create one).
+    case missingDatabase(path: String)
+    /// The folder that should hold the database cannot be created.
+    case cannotCreateFolder(path: String, reason: String)
+    /// The database was written by a newer hashsweep (unknown migrations).
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// The database is older than this hashsweep and was opened without migrating.
+    case outdatedSchema(path: String, missingMigrations: [String])
+    /// The database holds no sweep spec yet.
+    case noSweep(path: String)
+    /// A trajectory id that is not in the database.
+    case unknownTrajectory(id: String)
+    /// The worker's lease on a trajectory was taken over (it expired or was reclaimed).
+    case leaseLost(trajectory: String, owner: String)
+    /// A stored JSON column could not be decoded.
+    case corruptColumn(table: String, column: String, row: String, reason: String)
+    /// An SQLite error, with the database it happened in.
+    case database(path: String, underlying: any Error)
+
+    public var description: String {
+        switch self {
+        case .missingDatabase(let path):
+            "No sweep database at \(path). Start the sweep with `hashsweep run SPEC` (or pass the right file with --db)."
+        case .cannotCreateFolder(let path, let reason):
+            "Cannot create the folder \(path) for the sweep database: \(reason). Choose another location with --db."
+        case .newerSchema(let path, let unknown):
+            "The sweep database \(path) was written by a newer hashsweep (unknown migrations: \(unknown.joined(separator: ", "))). Use that version, or another --db."
+        case .outdatedSchema(let path, let missing):
+            "The sweep database \(path) needs migrations \(missing.joined(separator: ", ")). Run `hashsweep run` on its spec once to upgrade it."
+        case .noSweep(let path):
+            "The sweep database \(path) holds no spec yet. Start the sweep with `hashsweep run SPEC`."
+        case .unknownTrajectory(let id):
+            "No trajectory \(id) in the sweep database."
+        case .leaseLost(let trajectory, let owner):
+            "Worker \(owner) no longer holds the lease on trajectory \(trajectory) (it expired or was reclaimed); its work on it is abandoned and will be redone from the last checkpoint."
+        case .corruptColumn(let table, let column, let row, let reason):
+            "The sweep database has an unreadable value in \(table).\(column) for \(row): \(reason)."
+        case .database(let path, let underlying):
+            "SQLite error in \(path): \(underlying)"
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import GRDB
+
+/// The sweep database's schema, as a sequence of migrations.
+///
+/// Times are Unix seconds (`REAL`). JSON columns: `trajectory.configuration`
+/// (a ``TrajectoryConfiguration``), `trajectory.axes` (axis name to
+/// `{"int": 16}`, `{"double": 0.01}`, `{"string": "adam"}` or `{"bool": true}`),
+/// `trajectory.epochs` (the requested epochs) and `measurement.metrics`
+/// (metric name to number; `"nan"`, `"inf"`, `"-inf"` for non-finite values) and
+/// `measurement.timings` (seconds per metric step; kept apart from the metrics,
+/// which are deterministic while timings are not).
+enum StoreSchema {
+    /// The migrations, in order; never edit a shipped one, append a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sweep, trajectories, measurements, checkpoints, attempts, events") { db in
+            try db.execute(sql: """
+                CREATE TABLE sweep (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    spec_text TEXT NOT NULL,
+                    spec_hash TEXT NOT NULL UNIQUE,
+                    max_attempts INTEGER NOT NULL,
+                    tool_version TEXT NOT NULL,
+                    git_commit TEXT,
+                    host TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    last_used_at REAL NOT NULL,
+                    is_current INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE trajectory (
+                    id TEXT PRIMARY KEY,
+                    ordinal INTEGER NOT NULL,
+                    estimated_flops REAL NOT NULL DEFAULT 0,
+                    configuration TEXT NOT NULL,
+                    axes TEXT NOT NULL,
+                    seed INTEGER NOT NULL,
+                    epochs TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'done', 'failed')),
+                    in_spec INTEGER NOT NULL DEFAULT 1,
+                    spec_hash TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    lease_owner TEXT,
+                    lease_host TEXT,
+                    lease_pid INTEGER,
+                    lease_expires_at REAL,
+                    current_epoch INTEGER,
+                    last_epoch INTEGER,
+                    last_error TEXT,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE INDEX trajectory_by_claim_order ON trajectory (in_spec, status, estimated_flops DESC, ordinal);
+                CREATE INDEX trajectory_by_lease_owner ON trajectory (lease_owner);
+                CREATE TABLE measurement (
+                    trajectory_id TEXT NOT NULL REFERENCES trajectory (id) ON DELETE CASCADE,
+                    epoch INTEGER NOT NULL,
+                    metrics TEXT NOT NULL,
+                    timings TEXT NOT NULL DEFAULT '{}',
+                    train_seconds REAL NOT NULL,
+                    measure_seconds REAL NOT NULL,
+                    spec_hash TEXT NOT NULL,
+                    attempt_id INTEGER,
+                    recorded_at REAL NOT NULL,
+                    PRIMARY KEY (trajectory_id, epoch)
+                ) WITHOUT ROWID;
+                CREATE TABLE checkpoint (
+                    trajectory_id TEXT PRIMARY KEY REFERENCES trajectory (id) ON DELETE CASCADE,
+                    epoch INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    unmeasured_seconds REAL NOT NULL,
+                    written_at REAL NOT NULL
+                );
+                CREATE TABLE attempt (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    trajectory_id TEXT NOT NULL REFERENCES trajectory (id) ON DELETE CASCADE,
+                    worker TEXT NOT NULL,
+                    host TEXT NOT NULL,
+                    pid INTEGER NOT NULL,
+                    started_at REAL NOT NULL,
+                    start_epoch INTEGER,
+                    ended_at REAL,
+                    end_epoch INTEGER,
+                    outcome TEXT,
+                    exit_status TEXT,
+                    error TEXT
+                );
+                CREATE INDEX attempt_by_trajectory ON attempt (trajectory_id);
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    kind TEXT NOT NULL,
+                    trajectory_id TEXT,
+                    worker TEXT,
+                    message TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,89 @@
+import GRDB
+
+extension SweepStore {
+    /// Records `definition` as the current spec and brings the trajectories in line with it,
+    /// in one transaction.
+    ///
+    /// New trajectories are inserted as pending; existing ones (same content hash) keep
+    /// their measurements and checkpoint and take the spec's epoch list: a done
+    /// trajectory with newly requested epochs goes back to pending and continues from
+    /// its checkpoint. Trajectories missing from the spec are retired: kept, never
+    /// claimed, left out of ``measurements(includingRetired:)`` by default.
+    /// Calling it twice with the same definition changes nothing the second time.
+    @discardableResult
+    public func synchronize(with definition: SweepDefinition) throws -> SyncReport {
+        try write { db in
+            let now = Self.now()
+            try recordRevision(definition, now: now, db)
+            var existing: [String: (epochs: String, status: String, inSpec: Bool)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, epochs, status, in_spec FROM trajectory") {
+                existing[row["id"]] = (row["epochs"], row["status"], row["in_spec"])
+            }
+            var measured: [String: Set<Int>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT trajectory_id, epoch FROM measurement") {
+                measured[row["trajectory_id"], default: []].insert(row["epoch"])
+            }
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO trajectory (id, ordinal, estimated_flops, configuration, axes, seed, epochs, status, spec_hash,
+                                        created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+                """)
+            let update = try db.cachedStatement(sql: """
+                UPDATE trajectory SET ordinal = ?, estimated_flops = ?, axes = ?, epochs = ?, status = ?, in_spec = 1,
+                    spec_hash = ?, updated_at = ?
+                WHERE id = ?
+                """)
+            var report = SyncReport()
+            report.total = definition.trajectories.count
+            var inSpec = Set<String>()
+            for (ordinal, trajectory) in definition.trajectories.enumerated() {
+                let id = trajectory.id
+                guard inSpec.insert(id).inserted else { continue }
+                let axes = StoreJSON.encodeAxes(trajectory.axes)
+                let epochs = StoreJSON.encode(trajectory.epochs)
+                let done = measured[id] ?? []
+                let resumable = trajectory.epochs.prefix { done.contains($0) }.last
+                let work = ComputeEstimate(configuration: trajectory.configuration, epochs: trajectory.epochs, after: resumable)
+                guard let old = existing[id] else {
+                    try insert.execute(arguments: [id, ordinal, work.totalFLOPs, StoreJSON.encode(trajectory.configuration), axes,
+                                                   trajectory.configuration.seed, epochs, definition.specHash, now, now])
+                    report.added += 1
+                    continue
+                }
+                let complete = Set(trajectory.epochs).isSubset(of: done)
+                var status = old.status
+                if status == TrajectoryStatus.done.rawValue && !complete { status = TrajectoryStatus.pending.rawValue }
+                if status == TrajectoryStatus.pending.rawValue && complete { status = TrajectoryStatus.done.rawValue }
+                if old.epochs != epochs && !complete && old.status == TrajectoryStatus.done.rawValue { report.extended += 1 }
+                if !old.inSpec { report.restored += 1 }
+                try update.execute(arguments: [ordinal, work.totalFLOPs, axes, epochs, status, definition.specHash, now, id])
+            }
+            let retire = try db.cachedStatement(sql: "UPDATE trajectory SET in_spec = 0, updated_at = ? WHERE id = ?")
+            for (id, old) in existing where old.inSpec && !inSpec.contains(id) {
+                try retire.execute(arguments: [now, id])
+                report.retired += 1
+            }
+            try logEvent(kind: "sync", message: "spec \(definition.specHash.prefix(12)): \(report.total) trajectories, "
+                         + "\(report.added) added, \(report.extended) extended, \(report.retired) retired, \(report.restored) restored",
+                         db)
+            return report
+        }
+    }
+
+    private func recordRevision(_ definition: SweepDefinition, now: Double, _ db: Database) throws {
+        try db.execute(sql: "UPDATE sweep SET is_current = 0 WHERE is_current = 1")
+        try db.execute(sql: """
+            INSERT INTO sweep (name, spec_text, spec_hash, max_attempts, tool_version, git_commit, host, created_at, last_used_at, is_current)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            ON CONFLICT (spec_hash) DO UPDATE SET last_used_at = excluded.last_used_at, is_current = 1,
+                max_attempts = excluded.max_attempts
+            """, arguments: [definition.name, definition.specText, definition.specHash, definition.maxAttempts,
+                             definition.toolVersion, definition.gitCommit, WorkerIdentity.currentHost, now, now])
+    }
+
+    /// Appends an entry to the event log (inside the caller's transaction).
+    func logEvent(kind: String, trajectory: String? = nil, worker: String? = nil, message: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO event (at, kind, trajectory_id, worker, message) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [Self.now(), kind, trajectory, worker, message])
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+
+/// A sweep's SQLite database: its spec, trajectories, measurements,
+/// checkpoints, attempts and events.
+///
+/// One file is shared by the orchestrator and all of its worker processes:
+/// a WAL ``GRDB/DatabasePool`` with a generous busy timeout, every write an
+/// IMMEDIATE transaction, so concurrent processes queue instead of failing
+/// with `SQLITE_BUSY`. Never put the file on a network filesystem.
+///
+/// ```swift
+/// let store = try SweepStore.open(path: "results/demo/sweep.sqlite")
+/// for row in try store.measurements() { print(row.axes, row.epoch, row.metrics) }
+/// ```
+public final class SweepStore: Sendable {
+    /// The database file.
+    public let path: String
+    /// How long a claim lasts without a heartbeat before another process may take it over.
+    public let leaseDuration: TimeInterval
+    let pool: DatabasePool
+
+    /// How long a write waits for another process's transaction before giving up.
+    static let busyTimeout: TimeInterval = 600
+
+    private init(path: String, pool: DatabasePool, leaseDuration: TimeInterval) {
+        self.path = path
+        self.pool = pool
+        self.leaseDuration = leaseDuration
+    }
+
+    /// Opens an existing sweep database, created by ``openOrCreate(path:leaseDuration:)``.
+    ///
+    /// Throws ``StoreError/missingDatabase(path:)`` if there is no file, and
+    /// ``StoreError/outdatedSchema(path:missingMigrations:)`` if it needs migrating.
+    public static func open(path: String, leaseDuration: TimeInterval = 30) throws -> SweepStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missingDatabase(path: path) }
+        let store = try SweepStore(path: path, pool: makePool(path: path), leaseDuration: leaseDuration)
+        try store.checkSchema()
+        return store
+    }
+
+    /// Opens the sweep database at `path`, creating it (and its folder) if needed
+    /// and applying any pending migration.
+    ///
+    /// Run it in one process (the orchestrator) before starting workers:
+    /// migrations are not meant to race between processes.
+    public static func openOrCreate(path: String, leaseDuration: TimeInterval = 30) throws -> SweepStore {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.cannotCreateFolder(path: folder, reason: error.localizedDescription)
+            }
+        }
+        let store = try SweepStore(path: path, pool: makePool(path: path), leaseDuration: leaseDuration)
+        try store.wrapping {
+            let migrator = StoreSchema.migrator
+            let unknown = try store.pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+            if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
+            try migrator.migrate(store.pool)
+        }
+        return store
+    }
+
+    private static func makePool(path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "sweep"
+        configuration.prepareDatabase { db in
+            // WAL with synchronous=NORMAL survives any process crash (not a power cut) and
+            // keeps commits cheap; the sweep can always resume from the previous checkpoint.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            return try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.database(path: path, underlying: error)
+        }
+    }
+
+    private func checkSchema() throws {
+        let migrator = StoreSchema.migrator
+        try wrapping {
+            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            let unknown = applied.subtracting(migrator.migrations)
+            if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
+            let missing = migrator.migrations.filter { !applied.contains($0) }
+            if !missing.isEmpty { throw StoreError.outdatedSchema(path: path, missingMigrations: missing) }
+        }
+    }
+
+    /// Runs `body` in an IMMEDIATE write transaction (committed unless it throws).
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try wrapping {
+            try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    /// Runs `body` in a read transaction (a consistent snapshot).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try wrapping { try pool.read(body) }
+    }
+
+    /// Rethrows SQLite errors as ``StoreError/database(path:underlying:)``.
+    private func wrapping<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.database(path: path, underlying: error)
+        }
+    }
+
+    /// The current time as stored in the database (Unix seconds).
+    static func now() -> Double { Date().timeIntervalSince1970 }
+}

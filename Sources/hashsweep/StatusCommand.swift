@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Sweep
+
+/// `hashsweep status SPEC|DB`: where a sweep stands.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show a sweep's trajectories by status, its failures with their last error, retired points and ETA."
+    )
+
+    @Argument(help: "The spec file, or the sweep database itself.")
+    var target: String
+
+    @Option(help: "The sweep database (default: results/<name>/sweep.sqlite).")
+    var db: String?
+
+    @Option(name: [.customShort("j"), .long], help: "Workers assumed for the ETA (default: the number of cores).")
+    var jobs: Int?
+
+    func run() throws {
+        let resolved = try SweepTarget(argument: target, database: db)
+        let store = try SweepStore.open(path: resolved.databasePath)
+        guard let sweep = try store.currentSweep() else { throw StoreError.noSweep(path: resolved.databasePath) }
+        let summary = try store.summary()
+        print("\(sweep.name) (spec \(sweep.specHash.prefix(12)), \(resolved.databasePath))")
+        if let spec = resolved.spec, spec.hash != sweep.specHash {
+            print("note: \(target) has changed since the last run; `hashsweep run \(target)` records the new version.")
+        }
+        let counts = TrajectoryStatus.allCases.map { "\(summary.counts[$0, default: 0]) \($0)" }.joined(separator: ", ")
+        print("trajectories: \(summary.total) (\(counts)); retired: \(summary.retired)")
+        print("measurements: \(summary.doneMeasurements)/\(summary.requestedMeasurements); "
+              + "epochs trained: \(summary.trainedEpochs)/\(summary.requestedEpochs)")
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        if let left = summary.estimatedSecondsLeft(parallelism: workers), left > 0 {
+            print("ETA: \(ProgressDisplay.duration(left)) at \(workers) workers (from \(ProgressDisplay.duration(summary.computeSeconds)) of compute so far)")
+        }
+        for record in summary.running {
+            print("running \(record.id) \(Self.point(record)) epoch \(record.currentEpoch ?? 0)/\(record.epochs.last ?? 0) "
+                  + "by \(record.leaseOwner ?? "?")")
+        }
+        for record in summary.failures {
+            print("failed \(record.id) \(Self.point(record)) after \(record.failures) attempts: \(record.lastError ?? "no error recorded")")
+        }
+        for record in try store.trajectories().filter(\.isRetired) {
+            print("retired \(record.id) \(Self.point(record)) (\(record.status), kept, left out of charts)")
+        }
+    }
+
+    static func point(_ record: TrajectoryRecord) -> String {
+        record.axes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,183 @@
+import ArgumentParser
+import Models
+
+/// The dataset flags of `hashsweep train`.
+struct TrainDataOptions: ParsableArguments {
+    @Option(help: "The dataset to train and test on.")
+    var dataset: DatasetKind = .mnist
+
+    @Option(help: "Folder holding the dataset's files (default: $HASHSWEEP_DATA, then the usual places).")
+    var dataDir: String?
+
+    @Option(help: "Fraction of the official training set withheld from training, in [0, 1).")
+    var holdout = 0.0
+
+    @Flag(help: "Standardise features with the training split's mean and deviation.")
+    var standardize = false
+
+    @Option(help: "Training examples to use (default: the whole training split).")
+    var samples: Int?
+
+    @Option(help: "How the training subsample is chosen (first n, or a seeded class-stratified sample).")
+    var subsample: SubsampleMode = .first
+
+    @Flag(help: "Repeat a subsample of n floor(N / n) times per epoch, as the reference does.")
+    var tile = false
+
+    @Option(help: "Fraction of training labels replaced by a different class, in [0, 1).")
+    var labelNoise = 0.0
+
+    func validate() throws {
+        guard (0..<1).contains(holdout) else { throw ValidationError("--holdout must lie in [0, 1) (got \(holdout)).") }
+        guard (0..<1).contains(labelNoise) else { throw ValidationError("--label-noise must lie in [0, 1) (got \(labelNoise)).") }
+        if let samples, samples <= 0 { throw ValidationError("--samples must be positive (got \(samples)).") }
+    }
+
+    /// The loader options these flags describe.
+    var datasetOptions: DatasetOptions {
+        DatasetOptions(kind: dataset, directory: dataDir, holdoutFraction: holdout, standardize: standardize)
+    }
+
+    /// The training-set options these flags describe.
+    var trainingSetOptions: TrainingSetOptions {
+        TrainingSetOptions(samples: samples, mode: subsample, tiled: tile, labelNoise: labelNoise)
+    }
+}
+
+/// The network flags of `hashsweep train`.
+struct TrainModelOptions: ParsableArguments {
+    enum ActivationName: String, ExpressibleByArgument, CaseIterable {
+        case relu
+        case leakyReLU = "leaky_relu"
+    }
+
+    @Option(help: "Width of every hidden layer.")
+    var width = 100
+
+    @Option(help: "Number of hidden layers.")
+    var depth = 1
+
+    @Option(help: "Comma-separated hidden widths, first to last (overrides --width and --depth).")
+    var widths: String?
+
+    @Option(help: "Activation of the hidden layers.")
+    var activation: ActivationName = .relu
+
+    @Option(help: "Negative slope of leaky_relu (>= 0).")
+    var leakySlope: Float = 0.01
+
+    @Flag(help: "BatchNorm after each hidden Linear layer (before the activation).")
+    var batchnorm = false
+
+    @Option(help: "BatchNorm running-average momentum, Keras' convention: running = m * running + (1 - m) * batch.")
+    var batchnormMomentum: Float = 0.99
+
+    @Option(help: "BatchNorm epsilon.")
+    var batchnormEpsilon: Float = 1e-3
+
+    @Option(help: "Weight initialiser (biases start at zero).")
+    var initializer: Initializer = .glorotUniform
+
+    func validate() throws {
+        _ = try hiddenWidths()
+        guard leakySlope >= 0, leakySlope.isFinite else { throw ValidationError("--leaky-slope must be finite and >= 0 (got \(leakySlope)).") }
+        guard (0...1).contains(batchnormMomentum) else { throw ValidationError("--batchnorm-momentum must lie in [0, 1] (got \(batchnormMomentum)).") }
+        guard batchnormEpsilon > 0 else { throw ValidationError("--batchnorm-epsilon must be positive (got \(batchnormEpsilon)).") }
+    }
+
+    /// The hidden widths from `--widths`, or `--depth` copies of `--width`.
+    func hiddenWidths() throws -> [Int] {
+        guard let widths else {
+            guard width > 0, depth > 0 else { throw ValidationError("--width and --depth must be positive (got \(width), \(depth)).") }
+            return Array(repeating: width, count: depth)
+        }
+        let parsed = widths.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parsed.isEmpty, parsed.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw ValidationError("--widths must be positive integers separated by commas, e.g. 300,100 (got \"\(widths)\").")
+        }
+        return parsed.map { $0! }
+    }
+
+    /// The model configuration for data with these dimensions.
+    func configuration(inputCount: Int, classCount: Int) throws -> MLPConfiguration {
+        MLPConfiguration(
+            inputCount: inputCount, widths: try hiddenWidths(), classCount: classCount,
+            activation: activation == .relu ? .relu : .leakyReLU(slope: leakySlope),
+            batchNorm: batchnorm ? BatchNormSettings(momentum: batchnormMomentum, epsilon: batchnormEpsilon) : nil,
+            initializer: initializer)
+    }
+}
+
+/// The optimiser flags of `hashsweep train`.
+struct TrainOptimizerOptions: ParsableArguments {
+    enum OptimizerName: String, ExpressibleByArgument, CaseIterable {
+        case sgd, adam
+    }
+
+    enum ScheduleName: String, ExpressibleByArgument, CaseIterable {
+        case constant, step
+    }
+
+    @Option(help: "Optimiser: SGD with momentum, or Adam.")
+    var optimizer: OptimizerName = .sgd
+
+    @Option(help: "Learning rate of the first epoch.")
+    var lr: Float = 0.01
+
+    @Option(help: "SGD momentum.")
+    var momentum: Float = 0.9
+
+    @Flag(help: "Nesterov momentum for SGD.")
+    var nesterov = false
+
+    @Option(help: "Adam's beta1.")
+    var beta1: Float = 0.9
+
+    @Option(help: "Adam's beta2.")
+    var beta2: Float = 0.999
+
+    @Option(help: "Adam's epsilon.")
+    var adamEpsilon: Float = 1e-8
+
+    @Option(help: "Weight decay coefficient.")
+    var weightDecay: Float = 0
+
+    @Option(help: "Weight decay mode: l2 adds lambda * p to the gradient; decoupled shrinks p by lr * lambda (AdamW).")
+    var weightDecayMode: WeightDecayMode = .coupled
+
+    @Option(help: "Parameters weight decay applies to: the Linear weight matrices, or all parameters.")
+    var weightDecayScope: WeightDecayScope = .weightsOnly
+
+    @Option(help: "Learning-rate schedule (step: multiply by --step-gamma every --step-every epochs).")
+    var schedule: ScheduleName = .constant
+
+    @Option(help: "Epochs between learning-rate decays of the step schedule.")
+    var stepEvery = 20
+
+    @Option(help: "Multiplier applied at each decay of the step schedule.")
+    var stepGamma: Float = 0.1
+
+    @Option(help: "Examples per mini-batch.")
+    var batchSize = 128
+
+    func validate() throws {
+        guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be positive (got \(lr)).") }
+        guard momentum >= 0, momentum < 1 else { throw ValidationError("--momentum must lie in [0, 1) (got \(momentum)).") }
+        guard (0..<1).contains(beta1), (0..<1).contains(beta2) else { throw ValidationError("--beta1 and --beta2 must lie in [0, 1).") }
+        guard adamEpsilon >= 0 else { throw ValidationError("--adam-epsilon must be >= 0 (got \(adamEpsilon)).") }
+        guard weightDecay >= 0, weightDecay.isFinite else { throw ValidationError("--weight-decay must be >= 0 (got \(weightDecay)).") }
+        guard stepEvery > 0 else { throw ValidationError("--step-every must be positive (got \(stepEvery)).") }
+        guard stepGamma > 0 else { throw ValidationError("--step-gamma must be positive (got \(stepGamma)).") }
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be positive (got \(batchSize)).") }
+    }
+
+    /// The optimiser configuration these flags describe.
+    var configuration: OptimizerConfiguration {
+        OptimizerConfiguration(
+            algorithm: optimizer == .sgd ? .sgd(momentum: momentum, nesterov: nesterov)
+                                         : .adam(beta1: beta1, beta2: beta2, epsilon: adamEpsilon),
+            learningRate: lr,
+            schedule: schedule == .constant ? .constant : .step(every: stepEvery, gamma: stepGamma),
+            weightDecay: WeightDecay(coefficient: weightDecay, mode: weightDecayMode, scope: weightDecayScope))
+    }
+}

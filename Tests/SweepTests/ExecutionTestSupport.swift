@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import Sweep
+
+/// Runs the built `hashsweep` executable, as users do.
+enum HashSweepBinary {
+    /// The executable built next to this test bundle (`.build/<config>/hashsweep`).
+    static func path() throws -> String {
+        var candidates: [String] = []
+        // On Linux the test bundle is an executable in the build folder, next to `hashsweep`.
+        if let testBinary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates.append(URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("hashsweep").path)
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/hashsweep").path)
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        throw BinaryMissing(candidates: candidates)
+    }
+
+    struct BinaryMissing: Error, CustomStringConvertible {
+        let candidates: [String]
+        var description: String {
+            "The hashsweep executable was not found (looked at \(candidates.joined(separator: ", "))); "
+                + "build it first with `swift build` (scripts/test does)."
+        }
+    }
+}
+
+/// A `hashsweep` process started by a test, with its output collected in files.
+final class HashSweepProcess {
+    let process = Process()
+    private let outputPath: String
+    private let errorPath: String
+
+    init(_ arguments: [String], in folder: TemporaryFolder) throws {
+        let id = UUID().uuidString.prefix(8)
+        outputPath = folder.file("stdout-\(id).txt")
+        errorPath = folder.file("stderr-\(id).txt")
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: try HashSweepBinary.path())
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle(forWritingAtPath: outputPath)
+        process.standardError = FileHandle(forWritingAtPath: errorPath)
+        try process.run()
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// Waits for the process to end and returns its exit code (128 + signal when killed).
+    @discardableResult
+    func wait() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    }
+
+    var standardOutput: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+    var standardError: String { (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" }
+
+    /// Runs `hashsweep arguments` to the end.
+    static func run(_ arguments: [String], in folder: TemporaryFolder) throws -> (status: Int32, output: String, error: String) {
+        let child = try HashSweepProcess(arguments, in: folder)
+        let status = child.wait()
+        return (status, child.standardOutput, child.standardError)
+    }
+}
+
+/// Processes seen through /proc.
+enum ProcessTable {
+    /// Pids of the live (non-zombie) children of `parent`.
+    static func children(of parent: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let stat = self.stat(pid) else { return false }
+            return stat.parent == parent && stat.state != "Z"
+        }
+    }
+
+    /// Whether `pid` is alive (exists and is not a zombie).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = stat(pid) else { return false }
+        return stat.state != "Z" && stat.state != "X"
+    }
+
+    private static func stat(_ pid: Int32) -> (state: String, parent: Int32)? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 2, let parent = Int32(fields[1]) else { return nil }
+        return (String(fields[0]), parent)
+    }
+
+    /// Polls `condition` every 50 ms for up to `seconds`; returns whether it became true.
+    static func waitUntil(seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return try condition()
+    }
+}
+
+/// Measurement rows as comparable values: trajectory, epoch, metric bit patterns.
+struct MeasurementRow: Hashable, CustomStringConvertible {
+    let trajectory: String
+    let epoch: Int
+    let metrics: [String: UInt64]
+
+    init(_ record: MeasurementRecord) {
+        trajectory = record.trajectoryID
+        epoch = record.epoch
+        metrics = record.metrics.mapValues(\.bitPattern)
+    }
+
+    var description: String { "\(trajectory.prefix(12))@\(epoch)" }
+}
+
+/// Tiny real trajectories on the built-in synthetic data, cheap in debug builds.
+enum TinyTrajectories {
+    static func make(count: Int, epochs: [Int]) -> [Trajectory] {
+        (0..<count).map { index in
+            var configuration = TrajectoryConfiguration()
+            configuration.dataset = "synthetic"
+            configuration.samples = 100 + 100 * (index % 2)
+            configuration.width = 4 + 4 * (index % 3)
+            configuration.batchSize = 50
+            configuration.lr = 0.05
+            configuration.seed = index
+            configuration.metrics = ["none"]
+            return Trajectory(id: "tiny-\(index)", configuration: configuration, epochs: epochs,
+                              axes: ["width": .int(configuration.width), "samples": .int(configuration.samples!),
+                                     "seed": .int(index)])
+        }
+    }
+}
+
+/// Specs of tiny sweeps on the built-in synthetic data.
+enum TinySpec {
+    static func text(name: String, epochs: [Int], widths: [Int], samples: [Int], seeds: Int,
+                     trainSize: Int = 400, maxAttempts: Int = 10) -> String {
+        """
+        name: \(name)
+        dataset:
+          name: synthetic
+          synthetic: {classes: 4, dimension: 16, train_size: \(trainSize), test_size: 200}
+        model:
+          depth: 1
+        train:
+          lr: 0.05
+          batch_size: 50
+        metrics:
+          run: none
+        grid:
+          epochs: \(epochs)
+          width: \(widths)
+          samples: \(samples)
+          seed: \(seeds)
+        execution:
+          max_attempts: \(maxAttempts)
+
+        """
+    }
+
+    /// Writes `text` to `name.yaml` in `folder` and returns the file name.
+    static func write(_ text: String, name: String, in folder: TemporaryFolder) throws -> String {
+        try text.write(toFile: folder.file("\(name).yaml"), atomically: true, encoding: .utf8)
+        return "\(name).yaml"
+    }
+}
