@@ -18,6 +18,8 @@ struct HashSweep: AsyncParsableCommand {
             RetryCommand.self,
             PlanCommand.self,
             SlurmCommand.self,
+            ChartCommand.self,
+            ExportCommand.self,
         ]
     )
 }

@@ -55,7 +55,9 @@ struct SelectionTests {
         var settings = PhaseSettings()
         settings.categorizationMetric = "knn_accuracy"
         do {
-            _ = try PhaseAnalysis(records: SyntheticMeasurements.realisticSweep(seeds: 1), settings: settings, source: "s")
+            let analysis = try PhaseAnalysis(records: SyntheticMeasurements.realisticSweep(seeds: 1), settings: settings, source: "s")
+            #expect(analysis.classifications.allSatisfy { $0.regime == nil })
+            try analysis.requireRegimeMetrics()
             Issue.record("an unmeasured metric was accepted")
         } catch {
             #expect(error.description.hasPrefix("The metric 'knn_accuracy' was not measured in this sweep. Measured metrics: kmeans_test_majority, knn_test_accuracy,"))

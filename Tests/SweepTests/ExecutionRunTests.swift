@@ -111,7 +111,7 @@ struct ExecutionRunTests {
         #expect(run.output.contains("hashsweep retry \(spec) --failed"))
         let status = try HashSweepProcess.run(["status", spec], in: folder)
         #expect(status.output.contains("(0 pending, 0 running, 0 done, 2 failed)"))
-        #expect(status.output.components(separatedBy: "after 2 attempts: Dataset file 'train-images-idx3-ubyte' was not found").count == 3)
+        #expect(status.output.components(separatedBy: "after 2 attempts: Dataset file 'train-images-idx3-ubyte' (raw or .gz) was not found").count == 3)
         let retry = try HashSweepProcess.run(["retry", spec, "--failed"], in: folder)
         #expect(retry.status == 0 && retry.output.contains("2 failed trajectories are pending again"))
         let plan = try HashSweepProcess.run(["plan", spec], in: folder)

@@ -25,12 +25,17 @@ public struct PhaseAnalysis: Sendable {
         self.records = records
         self.settings = settings
         grid = CellGrid(records: records)
-        for metric in [settings.categorizationMetric, settings.redundancyMetric] where !grid.metricNames.contains(metric) {
-            throw .unknownMetric(metric, available: grid.metricNames)
-        }
         let classifier = RegimeClassifier(settings: settings)
         ceiling = classifier.ceiling(in: grid)
         classifications = classifier.classify(grid)
+    }
+
+    /// Throws unless the redundancy and categorization metrics of the rule were measured; cells
+    /// without them are left unclassified, which a chart should refuse and a CSV export may accept.
+    public func requireRegimeMetrics() throws(PhaseChartError) {
+        for metric in [settings.categorizationMetric, settings.redundancyMetric] where !grid.metricNames.contains(metric) {
+            throw .unknownMetric(metric, available: grid.metricNames)
+        }
     }
 
     /// The axes and held values of a chart, validated against the grid.

@@ -21,22 +21,25 @@ extension PhaseChartFigure {
                 svg.element("rect", ["x": SVGWriter.number(x), "y": SVGWriter.number(y), "width": SVGWriter.number(w),
                                      "height": SVGWriter.number(h), "fill": "url(#\(pattern))"])
             }
+            // An uncertain cell carries a dot in its top-right corner; its number sits in the band below the dot.
+            let dotted = dotsUncertain && label.isUncertain
+            let radius = min(1.6, min(w, h) * 0.14)
+            let dotBand = dotted ? 2 * radius + 1.5 : 0
             if let redundancy = cell.metrics[settings.redundancyMetric]?.mean {
                 let full = redundancy == 0 ? "0" : Format.decimal(redundancy, 2)
                 let short = full.hasPrefix("0.") ? String(full.dropFirst()) : full
                 if let text = [full, short].first(where: { TextMetrics.width($0, size: numberSize) + 2 <= w }),
-                   h >= numberSize * 1.3 {
-                    let textWidth = TextMetrics.width(text, size: numberSize)
+                   h - 2 * dotBand >= numberSize * 1.25 {
+                    let textWidth = TextMetrics.width(text, size: numberSize), centre = y + h / 2
                     svg.element("rect", ["class": "number-backing", "x": SVGWriter.number(x + w / 2 - textWidth / 2 - 0.8),
-                                         "y": SVGWriter.number(y + h / 2 - numberSize * 0.6), "width": SVGWriter.number(textWidth + 1.6),
+                                         "y": SVGWriter.number(centre - numberSize * 0.6), "width": SVGWriter.number(textWidth + 1.6),
                                          "height": SVGWriter.number(numberSize * 1.2), "rx": "1", "fill": "#ffffff", "fill-opacity": "0.85"])
-                    svg.text(text, x: x + w / 2, y: y + h / 2 + numberSize * 0.35, anchor: "middle", size: numberSize, cssClass: "cell-number")
+                    svg.text(text, x: x + w / 2, y: centre + numberSize * 0.35, anchor: "middle", size: numberSize, cssClass: "cell-number")
                 }
             }
-            if dotsUncertain && label.isUncertain {
-                let r = min(1.8, min(w, h) * 0.14)
-                svg.element("circle", ["class": "uncertain", "cx": SVGWriter.number(x + w - r - 1), "cy": SVGWriter.number(y + r + 1),
-                                       "r": SVGWriter.number(r), "fill": "#ffffff", "stroke": "#000000", "stroke-width": "0.6"])
+            if dotted {
+                svg.element("circle", ["class": "uncertain", "cx": SVGWriter.number(x + w - radius - 1), "cy": SVGWriter.number(y + radius + 1),
+                                       "r": SVGWriter.number(radius), "fill": "#ffffff", "stroke": "#000000", "stroke-width": "0.6"])
             }
             svg.close("g")
         }

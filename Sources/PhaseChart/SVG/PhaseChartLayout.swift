@@ -26,11 +26,11 @@ struct PhaseChartLayout {
         func geometry(titleLines: Int) -> (left: Double, columns: Int, rows: Int, width: Double, height: Double, row: Double) {
             let left = margin + f * 1.2 * Double(titleLines) + yLabelWidth + 5
             let available = style.width - left - right
-            let minPanel = max(f * 9, Double(xCount) * f * 1.2)
+            let minPanel = max(f * 9, Double(xCount) * f * 2.2)
             let columns = max(1, min(panelCount, Int((available + gap) / (minPanel + gap))))
             let rows = max(1, (panelCount + columns - 1) / columns)
             let width = (available - gap * Double(columns - 1)) / Double(columns)
-            let height = max(Double(yCount) * f * 1.6, width * 0.62)
+            let height = max(Double(yCount) * f * 2.0, width * 0.62)
             return (left, columns, rows, width, height, facetTitle + height + 3 + style.tickSize * 1.3 + f * 0.5)
         }
         var lines = [yTitle]
