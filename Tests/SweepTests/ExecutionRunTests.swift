@@ -142,6 +142,17 @@ struct ExecutionRunTests {
         #expect(try store.trajectory(id: crashed.first!.trajectoryID)?.failures == 1)
     }
 
+    @Test("a spec that fails validation changes nothing on disk")
+    func invalidSpecWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        let spec = try TinySpec.write(TinySpec.text(name: "invalid", epochs: [3, 1], widths: [4], samples: [100], seeds: 1),
+                                      name: "invalid", in: folder)
+        let run = try HashSweepProcess.run(["run", spec], in: folder)
+        #expect(run.status == 1)
+        #expect(run.error.contains("invalid.yaml:"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("results")))
+    }
+
     /// Waits until `count` trajectories are running in the database at `path` (created by the run).
     private func waitForRunning(in path: String, count: Int) throws -> SweepStore {
         // The run creates and migrates the database; open it once that is done.
