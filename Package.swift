@@ -71,7 +71,7 @@ let package = Package(
         // .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Models"], resources: [.copy("Fixtures")]),
 
         // Sweep tests:
-        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Models", "Metrics"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Models", "Metrics"], exclude: ["Snapshots"]),
 
         // Phase chart tests:
         .testTarget(name: "PhaseChartTests", dependencies: ["PhaseChart", "Sweep", "CZlib"], exclude: ["Snapshots"]),

@@ -5,13 +5,13 @@ import Models
 struct DataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Download datasets and list where they are.",
+        abstract: "Download, list and inspect datasets.",
         discussion: """
         Datasets are looked for in a spec's or flag's folder, then $HASHSWEEP_DATA/<name>, then \
         $XDG_CACHE_HOME/hashsweep/<name> (or ~/.cache/hashsweep/<name>). 'fetch' writes to the first \
         of the last two unless --dir says otherwise.
         """,
-        subcommands: [DataFetchCommand.self, DataListCommand.self]
+        subcommands: [DataFetchCommand.self, DataListCommand.self, DataInspectCommand.self]
     )
 }
 

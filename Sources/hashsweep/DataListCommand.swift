@@ -6,11 +6,9 @@ import Models
 struct DataListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "Show each dataset, whether it is present, and where."
+        abstract: "Show each dataset, whether it is present, and where.",
+        discussion: "Looks in $HASHSWEEP_DATA/<name>, then the cache folder; a folder given in a spec or with --data-dir is used as is."
     )
-
-    @Option(name: .long, help: ArgumentHelp("Also look in this folder (as a spec's path or --data-dir would).", valueName: "folder"))
-    var dir: String?
 
     func run() throws {
         var rows: [[String]] = [["DATASET", "STATUS", "LOCATION"]]
@@ -19,9 +17,7 @@ struct DataListCommand: ParsableCommand {
                 rows.append([kind.rawValue, "built in", "generated from its seed"])
                 continue
             }
-            let explicit = dir.map { ($0 as NSString).appendingPathComponent(kind.folderName) }
-            let folders = (explicit.map { [$0] } ?? []) + DatasetLocation.candidates(for: kind)
-            if let found = folders.first(where: { DatasetFiles.isComplete(kind, in: $0) }) {
+            if let found = DatasetLocation.candidates(for: kind).first(where: { DatasetFiles.isComplete(kind, in: $0) }) {
                 rows.append([kind.rawValue, "present", found])
             } else {
                 rows.append([kind.rawValue, "missing", "fetch with '\(kind.fetchCommand)' (into \(DatasetLocation.defaultDestination(for: kind)))"])

@@ -17,6 +17,7 @@ struct HashSweep: AsyncParsableCommand {
             StatusCommand.self,
             RetryCommand.self,
             PlanCommand.self,
+            SlurmCommand.self,
             ChartCommand.self,
             ExportCommand.self,
         ]

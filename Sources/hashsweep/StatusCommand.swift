@@ -32,7 +32,7 @@ struct StatusCommand: ParsableCommand {
         print("measurements: \(summary.doneMeasurements)/\(summary.requestedMeasurements); "
               + "epochs trained: \(summary.trainedEpochs)/\(summary.requestedEpochs)")
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        if let left = summary.estimatedSecondsLeft(parallelism: workers) {
+        if let left = summary.estimatedSecondsLeft(parallelism: workers), left > 0 {
             print("ETA: \(ProgressDisplay.duration(left)) at \(workers) workers (from \(ProgressDisplay.duration(summary.computeSeconds)) of compute so far)")
         }
         for record in summary.running {

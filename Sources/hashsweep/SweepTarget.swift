@@ -23,7 +23,7 @@ struct SweepTarget {
             spec = parsed
             databasePath = database ?? SweepLocation.defaultDatabasePath(sweepName: parsed.name)
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            StandardError.line(error.description)
             throw ExitCode.failure
         }
     }

@@ -30,7 +30,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Checkpoint file: resume from it if present, rewrite it after every epoch.")
     var checkpoint: String?
 
-    @Option(help: "Output format: table or jsonl.")
+    @Option(help: "Output format: an aligned table, or JSON Lines.")
     var format: OutputFormat = .table
 
     func validate() throws {

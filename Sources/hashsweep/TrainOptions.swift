@@ -3,7 +3,7 @@ import Models
 
 /// The dataset flags of `hashsweep train`.
 struct TrainDataOptions: ParsableArguments {
-    @Option(help: "Dataset: \(DatasetKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The dataset to train and test on.")
     var dataset: DatasetKind = .mnist
 
     @Option(help: "Folder holding the dataset's files (default: $HASHSWEEP_DATA, then the usual places).")
@@ -18,7 +18,7 @@ struct TrainDataOptions: ParsableArguments {
     @Option(help: "Training examples to use (default: the whole training split).")
     var samples: Int?
 
-    @Option(help: "How the training subsample is chosen: first or stratified.")
+    @Option(help: "How the training subsample is chosen (first n, or a seeded class-stratified sample).")
     var subsample: SubsampleMode = .first
 
     @Flag(help: "Repeat a subsample of n floor(N / n) times per epoch, as the reference does.")
@@ -48,7 +48,7 @@ struct TrainDataOptions: ParsableArguments {
 struct TrainModelOptions: ParsableArguments {
     enum ActivationName: String, ExpressibleByArgument, CaseIterable {
         case relu
-        case leakyReLU = "leaky-relu"
+        case leakyReLU = "leaky_relu"
     }
 
     @Option(help: "Width of every hidden layer.")
@@ -60,10 +60,10 @@ struct TrainModelOptions: ParsableArguments {
     @Option(help: "Comma-separated hidden widths, first to last (overrides --width and --depth).")
     var widths: String?
 
-    @Option(help: "Hidden activation: relu or leaky-relu.")
+    @Option(help: "Activation of the hidden layers.")
     var activation: ActivationName = .relu
 
-    @Option(help: "Negative slope of leaky-relu (>= 0).")
+    @Option(help: "Negative slope of leaky_relu (>= 0).")
     var leakySlope: Float = 0.01
 
     @Flag(help: "BatchNorm after each hidden Linear layer (before the activation).")
@@ -75,7 +75,7 @@ struct TrainModelOptions: ParsableArguments {
     @Option(help: "BatchNorm epsilon.")
     var batchnormEpsilon: Float = 1e-3
 
-    @Option(help: "Weight initialiser: glorot_uniform or he_uniform.")
+    @Option(help: "Weight initialiser (biases start at zero).")
     var initializer: Initializer = .glorotUniform
 
     func validate() throws {
@@ -118,7 +118,7 @@ struct TrainOptimizerOptions: ParsableArguments {
         case constant, step
     }
 
-    @Option(help: "Optimiser: sgd (with momentum) or adam.")
+    @Option(help: "Optimiser: SGD with momentum, or Adam.")
     var optimizer: OptimizerName = .sgd
 
     @Option(help: "Learning rate of the first epoch.")
@@ -142,13 +142,13 @@ struct TrainOptimizerOptions: ParsableArguments {
     @Option(help: "Weight decay coefficient.")
     var weightDecay: Float = 0
 
-    @Option(help: "Weight decay mode: l2 (added to the gradient) or decoupled (AdamW style).")
+    @Option(help: "Weight decay mode: l2 adds lambda * p to the gradient; decoupled shrinks p by lr * lambda (AdamW).")
     var weightDecayMode: WeightDecayMode = .coupled
 
-    @Option(help: "Parameters weight decay applies to: weights (Linear weight matrices) or all.")
+    @Option(help: "Parameters weight decay applies to: the Linear weight matrices, or all parameters.")
     var weightDecayScope: WeightDecayScope = .weightsOnly
 
-    @Option(help: "Learning-rate schedule: constant or step (multiply by --step-gamma every --step-every epochs).")
+    @Option(help: "Learning-rate schedule (step: multiply by --step-gamma every --step-every epochs).")
     var schedule: ScheduleName = .constant
 
     @Option(help: "Epochs between learning-rate decays of the step schedule.")

@@ -38,7 +38,7 @@ struct WorkerCommand: ParsableCommand {
         do {
             _ = try Worker.run(options)
         } catch {
-            FileHandle.standardError.write(Data("worker \(options.name): \(error)\n".utf8))
+            StandardError.line("worker \(options.name): \(error)")
             throw ExitCode(WorkerExitCode.error)
         }
     }

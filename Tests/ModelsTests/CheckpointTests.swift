@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Models
 
@@ -67,23 +68,47 @@ struct CheckpointTests {
         #expect(Self.decodingError(bytes)!.description.contains("version 9"))
     }
 
-    @Test("a well-checksummed payload that does not fit its configuration is malformed")
-    func inconsistentPayload() {
-        let (checkpoint, _) = Self.sampleBytes()
-        var writer = ByteWriter()
-        writer.appendBlock(Checkpoint.configurationJSON(checkpoint.configuration))
-        for _ in 0..<6 { writer.append(UInt64(1)) }
-        for _ in 0..<5 { writer.append([Float](repeating: 0, count: 3)) }
+    /// A correctly framed and checksummed blob around `payload`.
+    static func framed(_ payload: [UInt8]) -> [UInt8] {
         var blob = ByteWriter()
         blob.append(Checkpoint.magic)
         blob.append(Checkpoint.formatVersion)
-        blob.append(UInt64(writer.bytes.count))
-        blob.append(writer.bytes)
+        blob.append(UInt64(payload.count))
+        blob.append(payload)
         blob.append(Checkpoint.crc32(blob.bytes))
-        guard case .malformed(let reason) = Self.decodingError(blob.bytes) else {
+        return blob.bytes
+    }
+
+    /// A payload with `configuration` and every vector of length 3.
+    static func payload(configurationJSON: [UInt8]) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.appendBlock(configurationJSON)
+        for _ in 0..<6 { writer.append(UInt64(1)) }
+        for _ in 0..<5 { writer.append([Float](repeating: 0, count: 3)) }
+        return writer.bytes
+    }
+
+    @Test("a well-checksummed payload that does not fit its configuration is malformed")
+    func inconsistentPayload() {
+        let (checkpoint, _) = Self.sampleBytes()
+        let bytes = Self.framed(Self.payload(configurationJSON: Checkpoint.configurationJSON(checkpoint.configuration)))
+        guard case .malformed(let reason) = Self.decodingError(bytes) else {
             Issue.record("expected a malformed payload")
             return
         }
         #expect(reason.contains("parameters"))
+    }
+
+    @Test("a decoded configuration with invalid values is malformed, not a crash")
+    func invalidConfiguration() {
+        let (checkpoint, _) = Self.sampleBytes()
+        let json = String(decoding: Checkpoint.configurationJSON(checkpoint.configuration), as: UTF8.self)
+        #expect(json.contains("\"batchSize\":32"))
+        let broken = json.replacingOccurrences(of: "\"batchSize\":32", with: "\"batchSize\":0")
+        guard case .malformed(let reason) = Self.decodingError(Self.framed(Self.payload(configurationJSON: Array(broken.utf8)))) else {
+            Issue.record("expected a malformed payload")
+            return
+        }
+        #expect(reason.contains("batch size 0"))
     }
 }

@@ -61,3 +61,22 @@ struct DataSyntheticTests {
         }
     }
 }
+
+@Suite("Datasets: feature standardisation")
+struct DataStandardizationTests {
+    @Test("means and deviations are per feature; tiny deviations are floored at 1% of the largest")
+    func statistics() {
+        // Feature 0: 0, 2, 4, 6 (mean 3, deviation sqrt(5)); feature 1: constant; feature 2: one tiny blip.
+        let features = Matrix([[0, 7, 0], [2, 7, 0], [4, 7, 0], [6, 7, 0.001]])
+        let standardizer = FeatureStandardizer(fittedTo: features)
+        #expect(standardizer.means.map { ($0 * 1e4).rounded() / 1e4 } == [3, 7, 0.0003])
+        let largest = Float(5).squareRoot()
+        #expect(abs(standardizer.deviations[0] - largest) < 1e-5)
+        #expect(abs(standardizer.deviations[1] - 0.01 * largest) < 1e-6)
+        #expect(abs(standardizer.deviations[2] - 0.01 * largest) < 1e-6)
+        var copy = features
+        standardizer.apply(to: &copy)
+        #expect(abs(copy[3, 0] - 3 / largest) < 1e-5 && copy[0, 1] == 0)
+        #expect(FeatureStandardizer(fittedTo: Matrix([[1, 1], [1, 1]])).deviations == [1, 1])
+    }
+}

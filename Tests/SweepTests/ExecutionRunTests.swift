@@ -93,6 +93,55 @@ struct ExecutionRunTests {
         #expect(status.output.components(separatedBy: "\nretired ").count == 3)
     }
 
+    @Test("failures are reported by run and status, retry puts them back, plan counts the work")
+    func failuresStatusRetryPlan() throws {
+        let folder = try TemporaryFolder()
+        let spec = try TinySpec.write("""
+            name: broken
+            dataset: {name: mnist, path: /nonexistent/mnist, samples: 100}
+            train: {batch_size: 50}
+            metrics: {run: none}
+            grid: {epochs: [0, 1], width: [4, 8]}
+            execution: {max_attempts: 2}
+
+            """, name: "broken", in: folder)
+        let run = try HashSweepProcess.run(["run", spec, "-j", "2"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.output.contains("0/2 trajectories done, 2 failed"))
+        #expect(run.output.contains("hashsweep retry \(spec) --failed"))
+        let status = try HashSweepProcess.run(["status", spec], in: folder)
+        #expect(status.output.contains("(0 pending, 0 running, 0 done, 2 failed)"))
+        #expect(status.output.components(separatedBy: "after 2 attempts: Dataset file 'train-images-idx3-ubyte' (raw or .gz) was not found").count == 3)
+        let retry = try HashSweepProcess.run(["retry", spec, "--failed"], in: folder)
+        #expect(retry.status == 0 && retry.output.contains("2 failed trajectories are pending again"))
+        let plan = try HashSweepProcess.run(["plan", spec], in: folder)
+        #expect(plan.status == 0)
+        #expect(plan.output.contains("broken: 2 trajectories, 4 measurements"))
+        #expect(plan.output.contains("done: 0 trajectories, 0 measurements"))
+        let store = try SweepStore.open(path: folder.file("results/broken/sweep.sqlite"))
+        #expect(try store.summary().counts[.pending] == 2)
+        #expect(try store.attempts().count == 4)
+    }
+
+    @Test("a SIGKILLed worker's trajectory counts a failed attempt and goes to a replacement worker")
+    func killedWorkerIsReplaced() throws {
+        let folder = try TemporaryFolder()
+        let spec = try TinySpec.write(TinySpec.text(name: "replace", epochs: [0, 1, 800], widths: [8], samples: [200], seeds: 2),
+                                      name: "replace", in: folder)
+        let orchestrator = try HashSweepProcess(["run", spec, "-j", "2"], in: folder)
+        let store = try waitForRunning(in: folder.file("results/replace/sweep.sqlite"), count: 2)
+        let victim = try #require(ProcessTable.children(of: orchestrator.pid).first)
+        kill(victim, SIGKILL)
+        #expect(orchestrator.wait() == 0, "\(orchestrator.standardError)")
+        #expect(orchestrator.standardError.contains("ended (signal 9 (SIGKILL))"))
+        let crashed = try store.attempts().filter { $0.outcome == "crashed" }
+        #expect(crashed.count == 1 && crashed.first?.pid == victim && crashed.first?.exitStatus == "signal 9 (SIGKILL)")
+        #expect(Set(try store.attempts().map(\.worker)).count == 3)
+        let summary = try store.summary()
+        #expect(summary.done == 2 && summary.doneMeasurements == 6)
+        #expect(try store.trajectory(id: crashed.first!.trajectoryID)?.failures == 1)
+    }
+
     /// Waits until `count` trajectories are running in the database at `path` (created by the run).
     private func waitForRunning(in path: String, count: Int) throws -> SweepStore {
         // The run creates and migrates the database; open it once that is done.

@@ -101,6 +101,8 @@ let malformedSpecs: [MalformedSpec] = [
                   expected: ["t.yaml:5:3: grid: the points momentum=0.5 and momentum=0.9 are the same trajectory, because momentum has no effect with the other settings (see \"Normalisation\" in docs/spec.md); sweep it only where it matters, or exclude one of the points"]),
     MalformedSpec(name: "every point excluded", text: specText(grid: "  epochs: [1]\n  width: [8, 16]\n  exclude: [\"width >= 8\"]"),
                   expected: ["t.yaml:4:3: grid.exclude: every one of the 2 points is excluded; nothing would run"]),
+    MalformedSpec(name: "too many points", text: specText(grid: "  epochs: [1]\n  width: {linspace: [1, 4000], num: 4000}\n  seed: 2501"),
+                  expected: ["t.yaml:4:3: grid: the axes multiply to more than 10000000 points; split the sweep or use zip and exclude to keep the points that matter"]),
     MalformedSpec(name: "phase axis not swept", text: specText(sections: "phase: {x: depth}\n", grid: "  epochs: [1]\n  width: [8, 16]"),
                   expected: ["t.yaml:3:12: phase.x: found depth, expected a swept axis: width, seed, epochs"]),
     MalformedSpec(name: "several problems at once", text: specText(sections: "model: {depth: 0}\ntrain: {optimizer: adamw}\n"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Measures training throughput on random, MNIST-shaped data (what `hashsweep bench train` prints).
 ///
 /// Throughput counts `6 x parameters x examples` floating-point operations per
@@ -35,6 +37,8 @@ public enum TrainingBenchmark {
         public var parameterCount: Int
         /// Mean wall-clock seconds per training epoch.
         public var secondsPerEpoch: Double
+        /// Mean CPU seconds of this process per training epoch (less sensitive to other load than wall time).
+        public var cpuSecondsPerEpoch: Double
         /// `6 x parameters x examples / secondsPerEpoch`, in GFLOP/s.
         public var gigaflops: Double
     }
@@ -60,11 +64,13 @@ public enum TrainingBenchmark {
             batchSize: batchSize, seed: 0)
         var trainer = Trainer(configuration: configuration)
         let clock = ContinuousClock()
-        let start = clock.now
+        let start = clock.now, cpuStart = processCPUSeconds()
         for _ in 0..<epochs { _ = trainer.trainEpoch(on: data) }
         let seconds = (clock.now - start).seconds / Double(epochs)
+        let cpuSeconds = (processCPUSeconds() - cpuStart) / Double(epochs)
         let parameters = trainer.model.layout.parameterCount
         return Result(benchmarkCase: benchmarkCase, parameterCount: parameters, secondsPerEpoch: seconds,
+                      cpuSecondsPerEpoch: cpuSeconds,
                       gigaflops: 6 * Double(parameters) * Double(data.count) / seconds / 1e9)
     }
 
@@ -82,6 +88,13 @@ public enum TrainingBenchmark {
         let seconds = (clock.now - start).seconds / Double(repetitions)
         return 2 * Double(n) * Double(n) * Double(n) / seconds / 1e9
     }
+}
+
+/// CPU time consumed by this process so far, in seconds.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
 extension Duration {

@@ -73,6 +73,7 @@ extension Checkpoint {
         } catch {
             throw .malformed("the training configuration does not decode (\(error))")
         }
+        if let reason = configuration.invalidityReason { throw .malformed("its training configuration is invalid: \(reason)") }
         let epoch = try reader.readCount("the epoch", limit: Int.max)
         let state = (try reader.readUInt64("the shuffling state"), try reader.readUInt64("the shuffling state"),
                      try reader.readUInt64("the shuffling state"), try reader.readUInt64("the shuffling state"))

@@ -45,7 +45,7 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         switch self {
         case let .missingFile(name, searched, fetchCommand):
-            var message = "Dataset file '\(name)' was not found; looked in: \(searched.joined(separator: ", "))."
+            var message = "Dataset file '\(name)' (raw or .gz) was not found; looked in: \(searched.joined(separator: ", "))."
             if let fetchCommand { message += " Run '\(fetchCommand)' to download it, or pass its folder with --data-dir." }
             return message
         case let .unreadable(path, reason):

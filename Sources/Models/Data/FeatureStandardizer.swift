@@ -1,11 +1,13 @@
 /// Per-feature standardisation `(x - mean) / std`, with statistics from one matrix.
 ///
-/// A feature that is constant in the fitted data (e.g. MNIST's border pixels)
-/// is only centred: its standard deviation is taken as 1.
+/// Deviations are floored at 1% of the largest feature's deviation (all are 1
+/// if every feature is constant): a pixel that is non-zero in a handful of
+/// training images (MNIST's borders) would otherwise be scaled up by factors
+/// of thousands and dwarf every other feature on the test set.
 public struct FeatureStandardizer: Sendable, Equatable {
     /// Mean of each feature in the fitted data.
     public let means: [Float]
-    /// Standard deviation of each feature (population), or 1 where it was zero.
+    /// Standard deviation of each feature (population), floored as described above (1 where all are zero).
     public let deviations: [Float]
 
     /// Statistics of every column of `features` (accumulated in `Double`).
@@ -31,12 +33,12 @@ public struct FeatureStandardizer: Sendable, Equatable {
         }
         let n = Double(max(features.rows, 1))
         means = sums.map { Float($0 / n) }
-        deviations = zip(sums, squares).map { sum, square in
+        let raw = zip(sums, squares).map { sum, square in
             let mean = sum / n
-            let variance = max(square / n - mean * mean, 0)
-            let deviation = variance.squareRoot()
-            return deviation > 1e-6 ? Float(deviation) : 1
+            return max(square / n - mean * mean, 0).squareRoot()
         }
+        let floor = 0.01 * (raw.max() ?? 0)
+        deviations = raw.map { floor > 0 ? Float(max($0, floor)) : 1 }
     }
 
     /// Standardises `features` in place; its column count must match the fitted data.

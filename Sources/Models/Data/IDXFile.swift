@@ -31,13 +31,14 @@ enum IDXFile {
         }
         let featureCount = height * width
         try checkSize(bytes.count, headerBytes: 16, dataBytes: count * featureCount, path: path)
-        var matrix = Matrix(rows: count, columns: featureCount)
-        bytes.withUnsafeBufferPointer { source in
-            matrix.storage.withUnsafeMutableBufferPointer { target in
+        // Filled straight from the bytes: no zero-fill pass over the (large) matrix.
+        let pixels = [Float](unsafeUninitializedCapacity: count * featureCount) { target, initialized in
+            bytes.withUnsafeBufferPointer { source in
                 scaleBytes(UnsafeBufferPointer(rebasing: source[16...]), into: target)
             }
+            initialized = count * featureCount
         }
-        return matrix
+        return Matrix(rows: count, columns: featureCount, storage: pixels)
     }
 
     /// Reads a labels file, checking every label lies in `0..<classCount`.

@@ -15,9 +15,8 @@ public struct BatchNormSettings: Codable, Hashable, Sendable {
 
     /// Settings with the paper's reference values by default.
     public init(momentum: Float = 0.99, epsilon: Float = 1e-3) {
-        precondition(momentum >= 0 && momentum <= 1, "BatchNormSettings: momentum \(momentum) must lie in [0, 1]")
-        precondition(epsilon > 0, "BatchNormSettings: epsilon \(epsilon) must be positive")
         self.momentum = momentum
         self.epsilon = epsilon
+        if let reason = invalidityReason { preconditionFailure("BatchNormSettings: \(reason)") }
     }
 }

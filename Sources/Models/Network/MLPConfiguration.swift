@@ -23,19 +23,13 @@ public struct MLPConfiguration: Codable, Hashable, Sendable {
         activation: Activation = .relu, batchNorm: BatchNormSettings? = nil,
         initializer: Initializer = .glorotUniform
     ) {
-        precondition(inputCount > 0, "MLPConfiguration: inputCount must be positive")
-        precondition(!widths.isEmpty && widths.allSatisfy { $0 > 0 },
-                     "MLPConfiguration: need at least one hidden layer, all widths positive (got \(widths))")
-        precondition(classCount > 1, "MLPConfiguration: classCount must be at least 2")
-        if case .leakyReLU(let slope) = activation {
-            precondition(slope.isFinite && slope >= 0, "MLPConfiguration: LeakyReLU slope \(slope) must be finite and >= 0")
-        }
         self.inputCount = inputCount
         self.widths = widths
         self.classCount = classCount
         self.activation = activation
         self.batchNorm = batchNorm
         self.initializer = initializer
+        if let reason = invalidityReason { preconditionFailure("MLPConfiguration: \(reason)") }
     }
 
     /// A configuration with `depth` hidden layers of equal `width`.

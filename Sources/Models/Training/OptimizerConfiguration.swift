@@ -46,10 +46,10 @@ public struct WeightDecay: Codable, Hashable, Sendable {
 
     /// Weight decay with the given coefficient, coupled and on all parameters by default (as PyTorch's SGD/Adam).
     public init(coefficient: Float = 0, mode: WeightDecayMode = .coupled, scope: WeightDecayScope = .allParameters) {
-        precondition(coefficient >= 0 && coefficient.isFinite, "WeightDecay: coefficient \(coefficient) must be finite and >= 0")
         self.coefficient = coefficient
         self.mode = mode
         self.scope = scope
+        if let reason = invalidityReason { preconditionFailure("WeightDecay: \(reason)") }
     }
 
     /// No weight decay.
@@ -70,10 +70,10 @@ public struct OptimizerConfiguration: Codable, Hashable, Sendable {
     /// An optimiser configuration; by default a constant learning rate and no weight decay.
     public init(algorithm: OptimizerAlgorithm, learningRate: Float,
                 schedule: LearningRateSchedule = .constant, weightDecay: WeightDecay = .none) {
-        precondition(learningRate > 0 && learningRate.isFinite, "OptimizerConfiguration: learning rate \(learningRate) must be positive")
         self.algorithm = algorithm
         self.learningRate = learningRate
         self.schedule = schedule
         self.weightDecay = weightDecay
+        if let reason = invalidityReason { preconditionFailure("OptimizerConfiguration: \(reason)") }
     }
 }

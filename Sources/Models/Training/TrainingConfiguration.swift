@@ -14,10 +14,10 @@ public struct TrainingConfiguration: Codable, Hashable, Sendable {
 
     /// A training configuration.
     public init(model: MLPConfiguration, optimizer: OptimizerConfiguration, batchSize: Int = 128, seed: UInt64) {
-        precondition(batchSize > 0, "TrainingConfiguration: batch size must be positive")
         self.model = model
         self.optimizer = optimizer
         self.batchSize = batchSize
         self.seed = seed
+        if let reason = invalidityReason { preconditionFailure("TrainingConfiguration: \(reason)") }
     }
 }

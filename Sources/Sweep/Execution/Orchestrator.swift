@@ -63,6 +63,9 @@ public final class Orchestrator {
         defer { withExtendedLifetime(watch) {} }
         try store.reclaimStaleLeases()
         var summary = try store.summary()
+        // The summary is re-read at least every `refresh` seconds, and whenever a worker ended;
+        // the interval grows with the time a summary takes, keeping the polling cost near 5%.
+        var refresh = 0.2, lastSummary = clock.seconds
         var stopping = false, killed = false
         var progressMark = summary.doneMeasurements + summary.counts[.failed, default: 0]
         var lastReclaim = clock.seconds
@@ -79,8 +82,13 @@ public final class Orchestrator {
             }
             waitForOutput(milliseconds: 200)
             forwardOutput()
-            try reapExited(stopping: stopping)
-            summary = try store.summary()
+            let ended = try reapExited(stopping: stopping)
+            if ended || children.isEmpty || clock.seconds - lastSummary >= refresh {
+                let start = clock.seconds
+                summary = try store.summary()
+                lastSummary = clock.seconds
+                refresh = max(0.2, 20 * (lastSummary - start))
+            }
             let mark = summary.doneMeasurements + summary.counts[.failed, default: 0]
             if mark != progressMark { progressMark = mark; crashesWithoutProgress = 0 }
             if crashesWithoutProgress > max(3, 2 * options.workers) {
@@ -125,7 +133,8 @@ public final class Orchestrator {
         }
     }
 
-    private func reapExited(stopping: Bool) throws {
+    /// Handles the workers that ended; returns whether any did.
+    private func reapExited(stopping: Bool) throws -> Bool {
         var remaining: [(name: String, process: ChildProcess)] = []
         for child in children {
             guard let status = child.process.reap() else { remaining.append(child); continue }
@@ -141,7 +150,9 @@ public final class Orchestrator {
                 display.log("worker \(child.name) ended (\(status))\(what); starting a replacement if work remains")
             }
         }
+        let ended = remaining.count != children.count
         children = remaining
+        return ended
     }
 
     private func waitForOutput(milliseconds: Int32) {

@@ -64,6 +64,6 @@ public enum Worker {
     }
 
     private static func report(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardError.line(line)
     }
 }

@@ -72,7 +72,7 @@ public final class WorkerSession: @unchecked Sendable {
                 lock.withLock { if current?.attemptID == claim.attemptID { leaseLost = true } }
             }
         } catch {
-            FileHandle.standardError.write(Data("worker \(identity.name): heartbeat failed: \(error)\n".utf8))
+            StandardError.line("worker \(identity.name): heartbeat failed: \(error)")
         }
     }
 
@@ -82,9 +82,9 @@ public final class WorkerSession: @unchecked Sendable {
         if let claim = current {
             do {
                 try store.release(claim, reason: reason)
-                FileHandle.standardError.write(Data("worker \(identity.name): \(reason); released trajectory \(claim.trajectory.id.prefix(12)) at epoch \(epoch)\n".utf8))
+                StandardError.line("worker \(identity.name): \(reason); released trajectory \(claim.trajectory.id.prefix(12)) at epoch \(epoch)")
             } catch {
-                FileHandle.standardError.write(Data("worker \(identity.name): \(reason); could not release its lease (\(error)); it will be reclaimed\n".utf8))
+                StandardError.line("worker \(identity.name): \(reason); could not release its lease (\(error)); it will be reclaimed")
             }
         }
         _exit(exitCode)

@@ -48,8 +48,12 @@ struct AxisValuesParser {
             paths = [path]
         }
         if distinct {
+            var firstIndex: [AxisValue: Int] = [:]
             for index in values.indices {
-                guard let earlier = values[..<index].firstIndex(of: values[index]) else { continue }
+                guard let earlier = firstIndex[values[index]] else {
+                    firstIndex[values[index]] = index
+                    continue
+                }
                 if case .mapping = node {
                     reader.report(node, path, "the generated values repeat \(values[index]) (round: int makes neighbours equal); "
                                   + "lower num or widen the range, since the values of an axis must be distinct")

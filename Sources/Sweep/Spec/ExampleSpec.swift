@@ -28,9 +28,9 @@ public enum ExampleSpec {
         train_size: 4000       # before the holdout: 3,200 examples remain to train on
         test_size: 1000
         seed: 0                # the data's seed (separate from the trajectories' seeds)
-        clusters_per_class: 4
+        clusters_per_class: 8
         latent_dimension: 8
-        cluster_spread: 0.5
+        cluster_spread: 0.4
         feature_noise: 0.1
 
     model:

@@ -1,6 +1,9 @@
 import Yams
 
 extension SpecParser {
+    /// The most points a grid may have before exclusions (expansion holds them all in memory).
+    static let maximumPoints = 10_000_000
+
     /// Every name allowed as a key of `grid:`.
     static var gridKeys: [String] { ["epochs", "seed", "zip", "exclude"] + SpecField.all.map(\.key) }
 
@@ -60,6 +63,16 @@ extension SpecParser {
             if let parsed = parser.parse(exclusionEntry) { exclusions = parsed } else { failed = true }
         }
         guard !failed, let epochs else { return nil }
+        var points = 1
+        for dimension in dimensions {
+            let (product, overflow) = points.multipliedReportingOverflow(by: dimension.count)
+            guard !overflow, product <= Self.maximumPoints else {
+                reader.report(entry.value, "grid", "the axes multiply to more than \(Self.maximumPoints) points; "
+                              + "split the sweep or use zip and exclude to keep the points that matter")
+                return nil
+            }
+            points = product
+        }
         return SweepGrid(epochs: epochs, dimensions: dimensions, exclusions: exclusions)
     }
 

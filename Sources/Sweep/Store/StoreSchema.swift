@@ -31,6 +31,7 @@ enum StoreSchema {
                 CREATE TABLE trajectory (
                     id TEXT PRIMARY KEY,
                     ordinal INTEGER NOT NULL,
+                    estimated_flops REAL NOT NULL DEFAULT 0,
                     configuration TEXT NOT NULL,
                     axes TEXT NOT NULL,
                     seed INTEGER NOT NULL,
@@ -50,7 +51,7 @@ enum StoreSchema {
                     created_at REAL NOT NULL,
                     updated_at REAL NOT NULL
                 );
-                CREATE INDEX trajectory_by_claim_order ON trajectory (in_spec, status, ordinal);
+                CREATE INDEX trajectory_by_claim_order ON trajectory (in_spec, status, estimated_flops DESC, ordinal);
                 CREATE INDEX trajectory_by_lease_owner ON trajectory (lease_owner);
                 CREATE TABLE measurement (
                     trajectory_id TEXT NOT NULL REFERENCES trajectory (id) ON DELETE CASCADE,

@@ -5,13 +5,17 @@ extension SweepStore {
     /// Leases the next pending trajectory of the current spec to `worker`, or returns
     /// `nil` when none is pending.
     ///
+    /// The trajectory with the most work left goes first (longest processing time
+    /// first), so that no worker is left with a long trajectory at the end while the
+    /// others idle; ties keep the spec's order.
+    ///
     /// One IMMEDIATE transaction selects, marks running and opens an attempt, so two
     /// processes can never claim the same trajectory.
     public func claimNext(for worker: WorkerIdentity) throws -> Claim? {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT id, configuration, axes, epochs FROM trajectory
-                WHERE in_spec = 1 AND status = 'pending' ORDER BY ordinal LIMIT 1
+                WHERE in_spec = 1 AND status = 'pending' ORDER BY estimated_flops DESC, ordinal LIMIT 1
                 """) else { return nil }
             let id: String = row["id"]
             let trajectory = try decodeTrajectory(row)

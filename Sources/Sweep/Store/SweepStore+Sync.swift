@@ -24,11 +24,13 @@ extension SweepStore {
                 measured[row["trajectory_id"], default: []].insert(row["epoch"])
             }
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO trajectory (id, ordinal, configuration, axes, seed, epochs, status, spec_hash, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+                INSERT INTO trajectory (id, ordinal, estimated_flops, configuration, axes, seed, epochs, status, spec_hash,
+                                        created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
                 """)
             let update = try db.cachedStatement(sql: """
-                UPDATE trajectory SET ordinal = ?, axes = ?, epochs = ?, status = ?, in_spec = 1, spec_hash = ?, updated_at = ?
+                UPDATE trajectory SET ordinal = ?, estimated_flops = ?, axes = ?, epochs = ?, status = ?, in_spec = 1,
+                    spec_hash = ?, updated_at = ?
                 WHERE id = ?
                 """)
             var report = SyncReport()
@@ -39,19 +41,22 @@ extension SweepStore {
                 guard inSpec.insert(id).inserted else { continue }
                 let axes = StoreJSON.encodeAxes(trajectory.axes)
                 let epochs = StoreJSON.encode(trajectory.epochs)
+                let done = measured[id] ?? []
+                let resumable = trajectory.epochs.prefix { done.contains($0) }.last
+                let work = ComputeEstimate(configuration: trajectory.configuration, epochs: trajectory.epochs, after: resumable)
                 guard let old = existing[id] else {
-                    try insert.execute(arguments: [id, ordinal, StoreJSON.encode(trajectory.configuration), axes,
+                    try insert.execute(arguments: [id, ordinal, work.totalFLOPs, StoreJSON.encode(trajectory.configuration), axes,
                                                    trajectory.configuration.seed, epochs, definition.specHash, now, now])
                     report.added += 1
                     continue
                 }
-                let complete = Set(trajectory.epochs).isSubset(of: measured[id] ?? [])
+                let complete = Set(trajectory.epochs).isSubset(of: done)
                 var status = old.status
                 if status == TrajectoryStatus.done.rawValue && !complete { status = TrajectoryStatus.pending.rawValue }
                 if status == TrajectoryStatus.pending.rawValue && complete { status = TrajectoryStatus.done.rawValue }
                 if old.epochs != epochs && !complete && old.status == TrajectoryStatus.done.rawValue { report.extended += 1 }
                 if !old.inSpec { report.restored += 1 }
-                try update.execute(arguments: [ordinal, axes, epochs, status, definition.specHash, now, id])
+                try update.execute(arguments: [ordinal, work.totalFLOPs, axes, epochs, status, definition.specHash, now, id])
             }
             let retire = try db.cachedStatement(sql: "UPDATE trajectory SET in_spec = 0, updated_at = ? WHERE id = ?")
             for (id, old) in existing where old.inSpec && !inSpec.contains(id) {

@@ -25,25 +25,25 @@ public struct DatasetCatalogEntry: Sendable {
 
 /// The published files of every downloadable dataset.
 ///
-/// Provenance of the checksums (no value here was computed from a file we could
-/// not see, and none was made up):
-/// - MNIST: the `.gz` SHA-256 values and sizes are those published for the
-///   canonical files by several independent projects (e.g. TensorFlow
-///   Datasets' URL checksums, torch.rb, Guild AI); they correspond to the MD5
-///   values torchvision publishes (train images `f68b3c2d…`, train labels
-///   `d53e105e…`, test images `9fb629c4…`, test labels `ec29112d…`). The
-///   *content* SHA-256 values (decompressed IDX files) were verified here with
-///   `gunzip -c FILE | sha256sum` against the local copy of MNIST.
-/// - Fashion-MNIST: SHA-256 values as published for Zalando's files (e.g.
-///   torchvision's prototype datasets); the authors' README publishes the MD5
-///   values (`8d4fb7e6…`, `25c81989…`, `bef4ecab…`, `bb300cfd…`), which the same
-///   sources pair with these SHA-256 values.
-/// - CIFAR-10: the dataset page (cs.toronto.edu/~kriz/cifar.html) publishes
-///   MD5 `c32a1d4ab5d03f1284b67883e8d87530` for `cifar-10-binary.tar.gz`; the
-///   SHA-256 and size (170,052,171 bytes) are those published alongside it by
-///   independent projects (e.g. MLDatasets.jl, GoMLX).
-/// These could not be re-checked against the mirrors from the build machines
-/// (no internet); a mismatch on first download would show in the error.
+/// Provenance of the checksums (none was computed from a file we could not
+/// see, and none was made up; the build machines have no internet, so they
+/// were cross-checked in published source code rather than against the mirrors):
+/// - MNIST: the `.gz` SHA-256 values and sizes are the ones several independent
+///   projects publish for the canonical files (e.g. torch.rb's MNIST resources,
+///   Guild AI's `mnist` package, a Haskell MNIST loader), all agreeing; those
+///   files' MD5 values, as torchvision publishes them, are `f68b3c2d…`,
+///   `d53e105e…`, `9fb629c4…`, `ec29112d…`. The *content* SHA-256 values (the
+///   decompressed IDX files) were verified here with `gunzip -c F | sha256sum`
+///   on the local MNIST copy and match its `SHA256SUMS`.
+/// - Fashion-MNIST: the SHA-256 values published for Zalando's files by several
+///   projects (e.g. torchvision's prototype datasets), which pair them with the
+///   MD5 values in the authors' README (`8d4fb7e6…`, `25c81989…`, `bef4ecab…`,
+///   `bb300cfd…`).
+/// - CIFAR-10: the authors' page (cs.toronto.edu/~kriz/cifar.html) publishes MD5
+///   `c32a1d4ab5d03f1284b67883e8d87530` for `cifar-10-binary.tar.gz`; the SHA-256
+///   and size (170,052,171 bytes) are those independent projects publish with it
+///   (e.g. a Julia and a Go dataset loader).
+/// A mismatch on a first real download would be reported with both values.
 public enum DatasetCatalog {
     /// The entry for `kind`, or nil for the built-in synthetic data.
     public static func entry(for kind: DatasetKind) -> DatasetCatalogEntry? {
