@@ -136,7 +136,10 @@ struct ExecutionRunTests {
         #expect(orchestrator.standardError.contains("ended (signal 9 (SIGKILL))"))
         let crashed = try store.attempts().filter { $0.outcome == "crashed" }
         #expect(crashed.count == 1 && crashed.first?.pid == victim && crashed.first?.exitStatus == "signal 9 (SIGKILL)")
-        #expect(Set(try store.attempts().map(\.worker)).count == 3)
+        // Which worker takes the reclaimed trajectory (the replacement or the survivor) is a race;
+        // that another process finished it is not.
+        let later = try store.attempts().filter { $0.trajectoryID == crashed.first?.trajectoryID && $0.outcome != "crashed" }
+        #expect(!later.isEmpty && later.allSatisfy { $0.pid != victim })
         let summary = try store.summary()
         #expect(summary.done == 2 && summary.doneMeasurements == 6)
         #expect(try store.trajectory(id: crashed.first!.trajectoryID)?.failures == 1)
