@@ -18,8 +18,8 @@ public struct KMeansResult: Sendable, Equatable {
 /// assignment and center update (Lloyd) until no assignment changes, the centers move less
 /// than ``tolerance`` (scikit-learn's `tol = 1e-4` times the mean feature variance, in total
 /// squared distance), or `maxIterations` updates; the run with the lowest inertia is kept
-/// (the first on equal inertia). Distances
-/// go through one BLAS GEMM per iteration: `||x||² - 2 x·c + ||c||²`. An emptied cluster is
+/// (the first on equal inertia). Distances are `||x||² - 2 x·c + ||c||²`, computed only for
+/// points whose Hamerly bounds allow a change (see `LloydIterations`). An emptied cluster is
 /// moved to the example farthest from its center, as scikit-learn does. Assignment ties go
 /// to the lower cluster index. All randomness comes from `RandomStream(seed:, purpose: .metrics)`.
 public enum KMeans {

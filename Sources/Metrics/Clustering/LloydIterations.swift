@@ -1,6 +1,6 @@
 import Models
 
-/// Lloyd's iterations on 0/1 points, accelerated with Hamerly's bounds; buffers reused across restarts.
+/// Lloyd's iterations on bit-packed 0/1 points, accelerated with Hamerly's bounds.
 ///
 /// Each point keeps an upper bound on the distance to its own center and a lower bound on
 /// the distance to every other center; when the centers move, the bounds move by the shifts.
