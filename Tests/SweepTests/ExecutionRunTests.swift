@@ -46,7 +46,7 @@ struct ExecutionRunTests {
     @Test("Ctrl-C: workers release their trajectories and exit, the run says how to resume, a rerun completes")
     func interruptAndResume() throws {
         let folder = try TemporaryFolder()
-        let spec = try TinySpec.write(TinySpec.text(name: "ctrlc", epochs: [0, 1, 800], widths: [8, 16], samples: [200], seeds: 2),
+        let spec = try TinySpec.write(TinySpec.text(name: "ctrlc", epochs: [0, 1, 5000], widths: [8], samples: [200], seeds: 2),
                                       name: "ctrlc", in: folder)
         let orchestrator = try HashSweepProcess(["run", spec, "-j", "2"], in: folder)
         let store = try waitForRunning(in: folder.file("results/ctrlc/sweep.sqlite"), count: 1)
@@ -56,12 +56,12 @@ struct ExecutionRunTests {
         #expect(orchestrator.standardOutput.contains("Resume with: hashsweep run \(spec)"))
         #expect(workers.allSatisfy { !ProcessTable.isAlive($0) })
         let stopped = try store.summary()
-        #expect(stopped.counts[.running] == 0 && stopped.done < 4)
+        #expect(stopped.counts[.running] == 0 && stopped.done < 2)
         #expect(try store.attempts().contains { $0.outcome == "interrupted" })
         let rerun = try HashSweepProcess.run(["run", spec, "-j", "2"], in: folder)
         #expect(rerun.status == 0, "\(rerun.error)")
         let finished = try store.summary()
-        #expect(finished.done == 4 && finished.doneMeasurements == 12)
+        #expect(finished.done == 2 && finished.doneMeasurements == 6)
     }
 
     @Test("an edited spec continues grown trajectories from their checkpoints and retires removed points")
@@ -126,7 +126,7 @@ struct ExecutionRunTests {
     @Test("a SIGKILLed worker's trajectory counts a failed attempt and goes to a replacement worker")
     func killedWorkerIsReplaced() throws {
         let folder = try TemporaryFolder()
-        let spec = try TinySpec.write(TinySpec.text(name: "replace", epochs: [0, 1, 800], widths: [8], samples: [200], seeds: 2),
+        let spec = try TinySpec.write(TinySpec.text(name: "replace", epochs: [0, 1, 3000], widths: [8], samples: [200], seeds: 2),
                                       name: "replace", in: folder)
         let orchestrator = try HashSweepProcess(["run", spec, "-j", "2"], in: folder)
         let store = try waitForRunning(in: folder.file("results/replace/sweep.sqlite"), count: 2)

@@ -139,8 +139,9 @@ enum TinyTrajectories {
 
 /// Specs of tiny sweeps on the built-in synthetic data.
 enum TinySpec {
+    /// A spec; `metrics` is the spec's `metrics:` section (network loss and accuracy only by default).
     static func text(name: String, epochs: [Int], widths: [Int], samples: [Int], seeds: Int,
-                     trainSize: Int = 400, maxAttempts: Int = 10) -> String {
+                     trainSize: Int = 400, maxAttempts: Int = 10, metrics: String = "{run: none}") -> String {
         """
         name: \(name)
         dataset:
@@ -151,8 +152,7 @@ enum TinySpec {
         train:
           lr: 0.05
           batch_size: 50
-        metrics:
-          run: none
+        metrics: \(metrics)
         grid:
           epochs: \(epochs)
           width: \(widths)

@@ -16,20 +16,28 @@ struct ResumeTests {
     @Test("SIGKILLs of the orchestrator and its workers at random moments, then a resume, give the uninterrupted rows bit for bit")
     func killedThreeTimesThenResumed() throws {
         let folder = try TemporaryFolder()
-        let spec = try TinySpec.write(TinySpec.text(name: "resume", epochs: [0, 1, 3, 10, 30, 60], widths: [16, 64],
-                                                    samples: [400, 800], seeds: 3, trainSize: 800),
+        let spec = try TinySpec.write(TinySpec.text(name: "resume", epochs: [0, 2, 20, 100], widths: [16, 64],
+                                                    samples: [100, 200], seeds: 3, trainSize: 400,
+                                                    metrics: "{run: [redundancy, knn], knn_k: 3}"),
                                       name: "resume", in: folder)
         let reference = try uninterrupted(spec: spec, in: folder)
-        #expect(reference.rows.count == 12 * 6)
+        #expect(reference.rows.count == 12 * 4)
+        #expect(reference.rows.allSatisfy { $0.metrics["knn_test_accuracy"] != nil && $0.metrics["redundancy_train"] != nil })
+        print("resume test: uninterrupted run took \(String(format: "%.2f", reference.seconds)) s")
         #expect(Set(reference.rows).count == reference.rows.count)
 
         var generator = SystemRandomNumberGenerator()
         let arguments = ["run", spec, "--db", "killed.sqlite", "-j", "2"]
+        let path = folder.file("killed.sqlite")
         for round in 0..<3 {
+            let measuredBefore = (try? SweepStore.open(path: path).summary().doneMeasurements) ?? 0
             let orchestrator = try HashSweepProcess(arguments, in: folder)
-            // Wait until work is under way, then kill at a random moment within the next stretch.
-            #expect(ProcessTable.waitUntil(seconds: 60) { !ProcessTable.children(of: orchestrator.pid).isEmpty })
-            let delay = Double.random(in: 0.05...(0.25 * reference.seconds), using: &generator)
+            // Wait until this round has written a measurement (so there are checkpoints to
+            // resume from), then kill at a random moment within the next stretch.
+            #expect(ProcessTable.waitUntil(seconds: 60) {
+                ((try? SweepStore.open(path: path).summary().doneMeasurements) ?? 0) > measuredBefore
+            })
+            let delay = Double.random(in: 0...(0.15 * reference.seconds), using: &generator)
             Thread.sleep(forTimeInterval: delay)
             let workers = ProcessTable.children(of: orchestrator.pid)
             switch round {
@@ -47,7 +55,7 @@ struct ResumeTests {
             #expect(ProcessTable.waitUntil(seconds: 10) { workers.allSatisfy { !ProcessTable.isAlive($0) } })
             print("resume test: round \(round) killed after \(String(format: "%.2f", delay)) s")
         }
-        let store = try SweepStore.open(path: folder.file("killed.sqlite"))
+        let store = try SweepStore.open(path: path)
         let beforeResume = try store.summary()
         #expect(beforeResume.done < beforeResume.total, "the kills came too late to interrupt anything")
 

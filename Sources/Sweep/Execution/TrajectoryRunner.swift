@@ -36,10 +36,10 @@ struct TrajectoryRunner {
         while let next = remaining.first {
             if trainer.epoch == next {
                 var clock = Stopwatch()
-                let metrics = try measurer.measure(trainer.model)
+                let (metrics, timings) = try measurer.measureWithTimings(trainer.model)
                 let measureSeconds = clock.lap()
-                let measurement = MeasurementInput(epoch: next, metrics: metrics, trainSeconds: unmeasuredSeconds,
-                                                   measureSeconds: measureSeconds)
+                let measurement = MeasurementInput(epoch: next, metrics: metrics, timings: timings,
+                                                   trainSeconds: unmeasuredSeconds, measureSeconds: measureSeconds)
                 try session.store.record(measurement, checkpoint: trainer.checkpoint().encodedData(), for: claim)
                 policy.recordCost(seconds: clock.lap())
                 unmeasuredSeconds = 0

@@ -73,6 +73,9 @@ public final class SweepStore: Sendable {
             // WAL with synchronous=NORMAL survives any process crash (not a power cut) and
             // keeps commits cheap; the sweep can always resume from the previous checkpoint.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoint blobs fill the WAL quickly: copying it back (with an fsync) every
+            // 64 MB instead of every 4 MB took a third off the cost of measurement writes.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
         }
         do {
             return try DatabasePool(path: path, configuration: configuration)
