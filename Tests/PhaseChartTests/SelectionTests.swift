@@ -47,6 +47,14 @@ struct SelectionTests {
         #expect(faceted.fixed.isEmpty && faceted.cells(of: grid, facetValue: .double(0.1)).count == 36)
     }
 
+    @Test("the network's test accuracy is found under either of its names")
+    func networkAccuracyNames() {
+        #expect(MetricNames.curvePanels(measured: ["test_accuracy"]).last == "test_accuracy")
+        #expect(MetricNames.curvePanels(measured: ["network_test_accuracy"]).last == "network_test_accuracy")
+        #expect(MetricNames.curvePanels(measured: ["test_accuracy", "network_test_accuracy"]).last == "test_accuracy")
+        #expect(MetricNames.shortTitle("network_test_accuracy") == "Network acc. (test)")
+    }
+
     @Test("an empty store and an unmeasured metric are clear errors")
     func analysisErrors() {
         #expect(throws: PhaseChartError.noMeasurements(source: "results/demo/sweep.sqlite")) {

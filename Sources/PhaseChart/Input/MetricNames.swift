@@ -6,6 +6,8 @@ public enum MetricNames {
     public static let redundancyTest = "redundancy_test"
     /// The network's own test accuracy.
     public static let testAccuracy = "test_accuracy"
+    /// The same, as the Metrics module's encoding report names it.
+    public static let networkTestAccuracy = "network_test_accuracy"
     /// K-NN on codes, test accuracy (the default categorization metric).
     public static let knnTestAccuracy = "knn_test_accuracy"
     /// K-Means on codes, test accuracy with majority-label assignment.
@@ -17,12 +19,19 @@ public enum MetricNames {
     public static let curvePanels = [redundancyTrain, redundancyTest, knnTestAccuracy,
                                      kmeansTestMajority, logisticTestAccuracy, testAccuracy]
 
+    /// ``curvePanels`` for a sweep that measured `measured`: the network's test accuracy under
+    /// whichever of its two names was stored.
+    public static func curvePanels(measured: [String]) -> [String] {
+        let network = measured.contains(testAccuracy) || !measured.contains(networkTestAccuracy) ? testAccuracy : networkTestAccuracy
+        return curvePanels.map { $0 == testAccuracy ? network : $0 }
+    }
+
     /// A short panel title for a metric, e.g. "K-NN acc. (test)"; unknown names are returned as is.
     public static func shortTitle(_ metric: String) -> String {
         switch metric {
         case redundancyTrain: "Redundancy (train)"
         case redundancyTest: "Redundancy (test)"
-        case testAccuracy: "Network acc. (test)"
+        case testAccuracy, networkTestAccuracy: "Network acc. (test)"
         case knnTestAccuracy: "K-NN acc. (test)"
         case kmeansTestMajority: "K-Means acc. (test)"
         case logisticTestAccuracy: "Logistic reg. acc. (test)"
@@ -36,8 +45,8 @@ public enum MetricNames {
         case redundancyTrain: "Redundancy ratio (train)"
         case redundancyTest: "Redundancy ratio (test)"
         case "redundancy_all": "Redundancy ratio (all)"
-        case testAccuracy: "Network accuracy (test)"
-        case "train_accuracy": "Network accuracy (train)"
+        case testAccuracy, networkTestAccuracy: "Network accuracy (test)"
+        case "train_accuracy", "network_train_accuracy": "Network accuracy (train)"
         case knnTestAccuracy: "K-NN accuracy (test)"
         case "knn_train_loo_accuracy": "K-NN accuracy (train, LOO)"
         case kmeansTestMajority: "K-Means accuracy (test)"

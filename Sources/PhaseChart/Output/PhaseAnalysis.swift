@@ -59,7 +59,7 @@ public struct PhaseAnalysis: Sendable {
 
     /// `curves.svg`; a facet axis is held at its first value.
     public func curves(_ selection: ChartSelection, style: FigureStyle) -> CurvesFigure {
-        var metrics = MetricNames.curvePanels
+        var metrics = MetricNames.curvePanels(measured: grid.metricNames)
         if !metrics.contains(settings.categorizationMetric) { metrics.append(settings.categorizationMetric) }
         let facetValue = selection.facet.flatMap { grid.values[$0]?.first }
         return CurvesFigure(grid: grid, selection: selection, facetValue: facetValue, metrics: metrics, style: style)
