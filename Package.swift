@@ -68,7 +68,7 @@ let package = Package(
 
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),
         // Metrics tests:
-        // .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Models"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Models"], resources: [.copy("Fixtures")]),
 
         // Sweep tests:
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Models", "Metrics"], exclude: ["Snapshots"]),

@@ -44,7 +44,12 @@ struct ChartCommand: ParsableCommand {
         let (analysis, directory) = try input.analysis()
         try analysis.requireRegimeMetrics()
         let settings = analysis.settings
-        let selection = try analysis.selection(x: x ?? settings.x, y: y ?? settings.y, facet: facet ?? settings.facet, fixes: fixes)
+        let (xAxis, yAxis) = (x ?? settings.x, y ?? settings.y)
+        // The spec's facet gives way when the command line charts or fixes that axis; an explicit --facet does not.
+        let specFacet = settings.facet.flatMap { axis in
+            [xAxis, yAxis].contains(axis) || fixes.contains { $0.hasPrefix(axis + "=") } ? nil : axis
+        }
+        let selection = try analysis.selection(x: xAxis, y: yAxis, facet: facet ?? specFacet, fixes: fixes)
         for note in selection.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         let style = FigureStyle(widthInches: widthIn, fontFamily: fontFamily, fontSize: fontSize)
         for url in try ChartFiles.writeAll(analysis, selection: selection, style: style, to: directory) { print(url.path) }

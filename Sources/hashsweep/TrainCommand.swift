@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Metrics
 import Models
 
 /// `hashsweep train`: trains one configuration and prints one line per epoch.
@@ -13,7 +14,10 @@ struct TrainCommand: ParsableCommand {
             on each mini-batch just before its update, against the labels trained on (noisy where \
             --label-noise is set); test figures are in evaluation mode after the epoch. \
             With --checkpoint FILE, training continues from FILE when it exists and FILE is rewritten \
-            after every epoch, so an interrupted run resumes exactly.
+            after every epoch, so an interrupted run resumes exactly. \
+            --metrics (default all) also measures the network's codes after every epoch and appends \
+            every number of the encoding report under its metric name (redundancy_train, \
+            knn_test_accuracy, ..., <step>_seconds; see Metrics' MetricName).
             """
     )
 
@@ -33,8 +37,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Output format: an aligned table, or JSON Lines.")
     var format: OutputFormat = .table
 
+    @Option(help: "Metric steps measured after every epoch: all, none, or a comma list of redundancy, knn, kmeans, logistic.")
+    var metrics = "all"
+
     func validate() throws {
         guard epochs > 0 else { throw ValidationError("--epochs must be positive (got \(epochs)).") }
+        _ = try MetricStep.parseList(metrics)
     }
 
     func run() throws {
@@ -52,6 +60,7 @@ struct TrainCommand: ParsableCommand {
                   + "; \(configuration.optimizer.algorithm.name) lr \(configuration.optimizer.learningRate); "
                   + "OpenBLAS \(BLAS.coreName)")
         }
+        let metricSettings = MetricSettings(steps: try MetricStep.parseList(metrics), seed: seed)
         var printedHeader = false
         let clock = ContinuousClock()
         while trainer.epoch < epochs {
@@ -59,7 +68,9 @@ struct TrainCommand: ParsableCommand {
             let statistics = trainer.trainEpoch(on: trainingSet)
             let trainingTime = clock.now - start
             let test = trainer.model.evaluate(splits.test)
-            let record = Self.epochRecord(statistics: statistics, test: test, trainingTime: trainingTime)
+            let report = metricSettings.steps.isEmpty ? nil
+                : try EncodingReport.measure(model: trainer.model, train: trainingSet, test: splits.test, settings: metricSettings)
+            let record = Self.epochRecord(statistics: statistics, test: test, trainingTime: trainingTime, metrics: report)
             if format == .table && !printedHeader {
                 print(record.tableHeader)
                 printedHeader = true
@@ -70,7 +81,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// The one place that decides what an epoch's line contains.
-    static func epochRecord(statistics: EpochStatistics, test: Evaluation, trainingTime: Duration) -> EpochRecord {
+    static func epochRecord(statistics: EpochStatistics, test: Evaluation, trainingTime: Duration,
+                            metrics: EncodingReport? = nil) -> EpochRecord {
         var record = EpochRecord()
         record.append("epoch", .integer(statistics.epoch))
         record.append("train_loss", .number(statistics.loss, digits: 4))
@@ -80,6 +92,10 @@ struct TrainCommand: ParsableCommand {
         record.append("learning_rate", .number(Double(statistics.learningRate), digits: 5))
         let (seconds, attoseconds) = trainingTime.components
         record.append("seconds", .number(Double(seconds) + Double(attoseconds) * 1e-18, digits: 2))
+        let repeated: Set<String> = [MetricName.networkTestLoss.rawValue, MetricName.networkTestAccuracy.rawValue]
+        for (name, value) in metrics?.values ?? [] where !repeated.contains(name) {
+            record.append(name, .number(value, digits: 4))
+        }
         return record
     }
 

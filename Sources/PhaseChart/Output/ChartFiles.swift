@@ -2,10 +2,14 @@ import Foundation
 
 /// Writes the chart's files into a folder and returns their paths.
 public enum ChartFiles {
-    /// File names, fixed so that scripts and papers can rely on them.
+    // File names, fixed so that scripts and papers can rely on them.
+    /// The tidy table, one row per trajectory and epoch.
     public static let measurements = "measurements.csv"
+    /// The per-cell table with regimes.
     public static let cells = "cells.csv"
+    /// The phase chart.
     public static let phaseChart = "phase-chart.svg"
+    /// The metric curves.
     public static let curves = "curves.svg"
 
     /// Writes `measurements.csv` and `cells.csv` into `directory` (created if needed).

@@ -30,7 +30,7 @@ struct PhaseChartLayout {
             let columns = max(1, min(panelCount, Int((available + gap) / (minPanel + gap))))
             let rows = max(1, (panelCount + columns - 1) / columns)
             let width = (available - gap * Double(columns - 1)) / Double(columns)
-            let height = max(Double(yCount) * f * 2.0, width * 0.62)
+            let height = max(Double(yCount) * f * 2.0, min(width * 0.62, Double(yCount) * f * 3.5))
             return (left, columns, rows, width, height, facetTitle + height + 3 + style.tickSize * 1.3 + f * 0.5)
         }
         var lines = [yTitle]
