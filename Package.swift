@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "PhaseChartTests", dependencies: ["PhaseChart", "Sweep", "CZlib"], exclude: ["Snapshots"]),
 
         // Command-line tests (run the built binary):
-        // .testTarget(name: "HashSweepTests", dependencies: ["hashsweep"]),
+        .testTarget(name: "HashSweepTests", dependencies: ["hashsweep"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
