@@ -78,9 +78,9 @@ public enum SweepBenchmark {
             attemptSeconds: attempts.reduce(0) { $0 + (($1.endedAt ?? $1.startedAt).timeIntervalSince($1.startedAt)) })
     }
 
-    /// 50 tiny trajectories (widths 16 to 256, one hidden layer) on the built-in synthetic
-    /// data (4,000 training examples, 64 features, 10 classes), measured six times each with
-    /// cheap metric settings: a fraction of a second of work per trajectory.
+    /// 50 tiny trajectories (widths 8 to 128, one hidden layer, 500 or 2,000 examples) on the
+    /// built-in synthetic data (64 features, 10 classes), measured six times each with every
+    /// metric at cheap settings: a fraction of a second to a few seconds of work per trajectory.
     public static let tinySpec = """
         name: bench-tiny
         dataset: {name: synthetic}
@@ -89,8 +89,8 @@ public enum SweepBenchmark {
         metrics: {knn_k: 5, kmeans_n_init: 2}
         grid:
           epochs: [0, 1, 2, 5, 10, 20]
-          width: [16, 32, 64, 128, 256]
-          samples: [1000, 4000]
+          width: [8, 16, 32, 64, 128]
+          samples: [500, 2000]
           seed: 5
 
         """
