@@ -47,7 +47,7 @@ struct EndToEndTests {
         #expect(Self.printedNames(export.output) == Set(csvNames), "\(export)")
         let measurements = try Self.table(results.appendingPathComponent("measurements.csv"))
         #expect(measurements.rows.count == 12, "one row per trajectory and epoch")
-        for column in ["width", "seed", "epochs", "redundancy_train", "knn_test_accuracy", "test_accuracy"] {
+        for column in ["width", "seed", "epochs", "redundancy_train", "knn_test_accuracy", "network_test_accuracy"] {
             #expect(measurements.header.contains(column), "measurements.csv lacks \(column): \(measurements.header)")
         }
         let cells = try Self.table(results.appendingPathComponent("cells.csv"))

@@ -31,5 +31,6 @@ struct SweepFilesTests {
         let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
         let header = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.joined(separator: "\n")
         #expect(header.contains("Expected run time:"), "sweeps/\(name) does not state its expected run time in its header")
+        #expect(!header.contains("TBD"), "sweeps/\(name) has a placeholder in its header")
     }
 }
