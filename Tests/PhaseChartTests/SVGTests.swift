@@ -167,3 +167,17 @@ struct SVGTests {
         }
     }
 }
+
+@Suite("Curve bands of proportions")
+struct CurveBandTests {
+    @Test("redundancy ratios and accuracies are proportions, clipped to [0, 1]; other metrics are not")
+    func proportions() {
+        for name in ["redundancy_train", "knn_test_accuracy", "kmeans_test_majority", "kmeans_train_hungarian",
+                     "kmeans_test_nmi", "shared_fraction_all"] {
+            #expect(MetricNames.isProportion(name), "\(name)")
+        }
+        for name in ["network_test_loss", "distinct_codes_train", "kmeans_train_inertia", "knn_seconds"] {
+            #expect(!MetricNames.isProportion(name), "\(name)")
+        }
+    }
+}

@@ -26,6 +26,12 @@ public enum MetricNames {
         return curvePanels.map { $0 == testAccuracy ? network : $0 }
     }
 
+    /// Whether a metric is a proportion in [0, 1] (a redundancy ratio, an accuracy, a
+    /// fraction or an NMI): its confidence bands are drawn clipped to that range.
+    public static func isProportion(_ metric: String) -> Bool {
+        ["redundancy", "accuracy", "majority", "hungarian", "nmi", "fraction"].contains { metric.contains($0) }
+    }
+
     /// A short panel title for a metric, e.g. "K-NN acc. (test)"; unknown names are returned as is.
     public static func shortTitle(_ metric: String) -> String {
         switch metric {

@@ -15,7 +15,7 @@ struct CurvesPanel {
         let tick = style.tickSize, bottom = top + height
         let (left, right) = (xScale.start, xScale.end)
         let summaries = series.flatMap { $0.compactMap { $0 } }
-        let lows = summaries.map { $0.ciLow ?? $0.mean }, highs = summaries.map { $0.ciHigh ?? $0.mean }
+        let lows = summaries.map { bandLow($0) }, highs = summaries.map { bandHigh($0) }
         var low = lows.min() ?? 0, high = highs.max() ?? 1
         if high - low < 0.02 { (low, high) = ((low + high) / 2 - 0.01, (low + high) / 2 + 0.01) }
         let pad = (high - low) * 0.06
@@ -58,6 +58,18 @@ struct CurvesPanel {
         svg.close("g")
     }
 
+    /// The band's lower edge: the CI's, clipped at 0 for proportions (the mean where there is no CI).
+    private func bandLow(_ summary: MetricSummary) -> Double {
+        let low = summary.ciLow ?? summary.mean
+        return MetricNames.isProportion(metric) ? max(0, low) : low
+    }
+
+    /// The band's upper edge: the CI's, clipped at 1 for proportions.
+    private func bandHigh(_ summary: MetricSummary) -> Double {
+        let high = summary.ciHigh ?? summary.mean
+        return MetricNames.isProportion(metric) ? min(1, high) : high
+    }
+
     private func drawSeries(_ points: [MetricSummary?], colour: String, marker: Palette.Marker,
                             y: (Double) -> Double, into svg: inout SVGWriter) {
         svg.open("g", ["class": "series"])
@@ -69,8 +81,8 @@ struct CurvesPanel {
         for run in runs where run.count > 1 {
             let banded = run.filter { $0.summary.ciLow != nil }
             if banded.count > 1 && banded.count == run.count {
-                let upper = run.map { "\(SVGWriter.number($0.x)),\(SVGWriter.number(y($0.summary.ciHigh!)))" }
-                let lower = run.reversed().map { "\(SVGWriter.number($0.x)),\(SVGWriter.number(y($0.summary.ciLow!)))" }
+                let upper = run.map { "\(SVGWriter.number($0.x)),\(SVGWriter.number(y(bandHigh($0.summary))))" }
+                let lower = run.reversed().map { "\(SVGWriter.number($0.x)),\(SVGWriter.number(y(bandLow($0.summary))))" }
                 svg.element("polygon", ["class": "band", "points": (upper + lower).joined(separator: " "),
                                         "fill": colour, "fill-opacity": "0.18", "stroke": "none"])
             }
