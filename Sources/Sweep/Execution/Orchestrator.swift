@@ -80,6 +80,15 @@ public final class Orchestrator {
                 killed = true
                 children.forEach { $0.process.send(SIGKILL) }
             }
+            if !stopping {
+                if clock.seconds - lastReclaim > 5 {
+                    lastReclaim = clock.seconds
+                    if try !store.reclaimStaleLeases().isEmpty { summary = try store.summary() }
+                }
+                try spawnWorkers(for: summary)
+            }
+            display.update(summary)
+            if children.isEmpty && (stopping || summary.counts[.pending, default: 0] == 0) { break }
             waitForOutput(milliseconds: 200)
             forwardOutput()
             let ended = try reapExited(stopping: stopping)
@@ -99,15 +108,6 @@ public final class Orchestrator {
                 throw ExecutionError.workersKeepFailing(count: crashesWithoutProgress, lastStatus: "see output",
                                                         lastOutput: recentOutput)
             }
-            if !stopping {
-                if clock.seconds - lastReclaim > 5 {
-                    lastReclaim = clock.seconds
-                    if try !store.reclaimStaleLeases().isEmpty { summary = try store.summary() }
-                }
-                try spawnWorkers(for: summary)
-            }
-            display.update(summary)
-            if children.isEmpty && (stopping || summary.counts[.pending, default: 0] == 0) { break }
         }
         try store.reclaimStaleLeases()
         summary = try store.summary()
