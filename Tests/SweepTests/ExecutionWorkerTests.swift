@@ -51,7 +51,7 @@ extension ExecutionWorkerTests {
     @Test("SIGTERM releases the worker's lease at once; a new worker finishes with the same results")
     func sigtermReleasesLease() throws {
         let folder = try TemporaryFolder()
-        let trajectories = TinyTrajectories.make(count: 1, epochs: [0, 2000])
+        let trajectories = TinyTrajectories.make(count: 1, epochs: [0, 5000])
         let reference = folder.file("reference.sqlite")
         let referenceStore = try SweepStore.openOrCreate(path: reference)
         try referenceStore.synchronize(with: StoreFixtures.definition(trajectories))

@@ -16,12 +16,12 @@ struct ResumeTests {
     @Test("SIGKILLs of the orchestrator and its workers at random moments, then a resume, give the uninterrupted rows bit for bit")
     func killedThreeTimesThenResumed() throws {
         let folder = try TemporaryFolder()
-        let spec = try TinySpec.write(TinySpec.text(name: "resume", epochs: [0, 2, 20, 100], widths: [16, 64],
-                                                    samples: [100, 200], seeds: 3, trainSize: 400,
+        let spec = try TinySpec.write(TinySpec.text(name: "resume", epochs: [0, 1, 2, 3, 5, 10, 20, 50, 100, 300], widths: [16, 64],
+                                                    samples: [200, 400], seeds: 3, trainSize: 400,
                                                     metrics: "{run: [redundancy, knn], knn_k: 3}"),
                                       name: "resume", in: folder)
         let reference = try uninterrupted(spec: spec, in: folder)
-        #expect(reference.rows.count == 12 * 4)
+        #expect(reference.rows.count == 12 * 10)
         #expect(reference.rows.allSatisfy { $0.metrics["knn_test_accuracy"] != nil && $0.metrics["redundancy_train"] != nil })
         print("resume test: uninterrupted run took \(String(format: "%.2f", reference.seconds)) s")
         #expect(Set(reference.rows).count == reference.rows.count)
@@ -30,21 +30,23 @@ struct ResumeTests {
         let arguments = ["run", spec, "--db", "killed.sqlite", "-j", "2"]
         let path = folder.file("killed.sqlite")
         for round in 0..<3 {
-            let measuredBefore = (try? SweepStore.open(path: path).summary().doneMeasurements) ?? 0
+            let before = try? SweepStore.open(path: path).summary()
+            let measuredBefore = before?.doneMeasurements ?? 0
             let orchestrator = try HashSweepProcess(arguments, in: folder)
             // Wait until this round has written a measurement (so there are checkpoints to
             // resume from), then kill at a random moment within the next stretch.
             #expect(ProcessTable.waitUntil(seconds: 60) {
-                ((try? SweepStore.open(path: path).summary().doneMeasurements) ?? 0) > measuredBefore
+                guard let now = try? SweepStore.open(path: path).summary() else { return false }
+                return now.doneMeasurements > measuredBefore || now.done == now.total
             })
-            let delay = Double.random(in: 0...(0.15 * reference.seconds), using: &generator)
+            let delay = Double.random(in: 0...(0.1 * reference.seconds), using: &generator)
             Thread.sleep(forTimeInterval: delay)
             let workers = ProcessTable.children(of: orchestrator.pid)
             switch round {
             case 1:
                 // A worker first (the orchestrator reclaims and replaces it), then the orchestrator alone.
                 if let worker = workers.first { kill(worker, SIGKILL) }
-                Thread.sleep(forTimeInterval: 0.3)
+                Thread.sleep(forTimeInterval: 0.05 * reference.seconds)
                 kill(orchestrator.pid, SIGKILL)
             default:
                 // Everything at once.

@@ -16,11 +16,17 @@ final class SlurmTemporaryDirectory {
 
 @Suite("Slurm: array tasks write shards, stop on request and continue from their checkpoints")
 struct SlurmTaskTests {
-    /// Two tiny synthetic trajectories measured at epochs 0, 1 and 3.
+    /// Two tiny synthetic trajectories (3 classes, 8 features) measured at epochs 0, 1 and 3.
     static func tinyTrajectories() -> [Trajectory] {
         (0..<2).map { seed in
             var configuration = TrajectoryConfiguration()
             configuration.dataset = "synthetic"
+            var data = SyntheticDataConfiguration()
+            data.classes = 3
+            data.dimension = 8
+            data.trainSize = 300
+            data.testSize = 100
+            configuration.synthetic = data
             configuration.samples = 200
             configuration.width = 8
             configuration.batchSize = 50

@@ -103,6 +103,8 @@ let malformedSpecs: [MalformedSpec] = [
                   expected: ["t.yaml:4:3: grid.exclude: every one of the 2 points is excluded; nothing would run"]),
     MalformedSpec(name: "too many points", text: specText(grid: "  epochs: [1]\n  width: {linspace: [1, 4000], num: 4000}\n  seed: 2501"),
                   expected: ["t.yaml:4:3: grid: the axes multiply to more than 10000000 points; split the sweep or use zip and exclude to keep the points that matter"]),
+    MalformedSpec(name: "phase metric unknown", text: specText(sections: "phase: {categorization_metric: knn_test_acuracy}\n"),
+                  expected: ["t.yaml:3:32: phase.categorization_metric: found knn_test_acuracy (did you mean knn_test_accuracy?), expected a metric name such as knn_test_accuracy (docs/phase-chart.md lists them)"]),
     MalformedSpec(name: "phase axis not swept", text: specText(sections: "phase: {x: depth}\n", grid: "  epochs: [1]\n  width: [8, 16]"),
                   expected: ["t.yaml:3:12: phase.x: found depth, expected a swept axis: width, seed, epochs"]),
     MalformedSpec(name: "several problems at once", text: specText(sections: "model: {depth: 0}\ntrain: {optimizer: adamw}\n"),

@@ -7,8 +7,10 @@ import Foundation
 /// training epochs and computing metrics (the `train_seconds + measure_seconds`
 /// of its measurements) would ideally take `C / P`. Its overhead is
 /// `(wall − C / P) / wall`, where `wall` runs from recording the spec to the
-/// orchestrator's return: store writes, claims, process start-up, dataset
-/// loading, checkpoint encoding and writes, idle workers at the tail.
+/// orchestrator's return. It splits into data preparation, `S / P / wall` with
+/// `S` the attempts' seconds loading datasets and building training sets (work a
+/// single process would do as well), and orchestration, the rest: store writes,
+/// claims, process start-up, checkpoint encoding and writes, idle workers at the tail.
 public struct SweepBenchmarkResult: Sendable {
     /// What was run.
     public var label: String
@@ -26,13 +28,19 @@ public struct SweepBenchmarkResult: Sendable {
     public var measureSeconds: Double
     /// Seconds inside attempts (claim to finish), over all workers.
     public var attemptSeconds: Double
+    /// Seconds loading datasets and building training sets (`S`), over all workers.
+    public var setupSeconds: Double
 
     /// Training plus metrics (`C`).
     public var computeSeconds: Double { trainSeconds + measureSeconds }
     /// `(wall − C / P) / wall`.
     public var overheadShare: Double { (wallSeconds - computeSeconds / Double(workers)) / wallSeconds }
-    /// Overhead inside attempts (dataset preparation, checkpoint encoding, store writes) per worker, in seconds.
-    public var inAttemptOverheadSeconds: Double { (attemptSeconds - computeSeconds) / Double(workers) }
+    /// `S / P / wall`: the part of the overhead spent preparing data.
+    public var dataShare: Double { setupSeconds / Double(workers) / wallSeconds }
+    /// `(wall − (C + S) / P) / wall`: store, claims, process start-up, checkpoints, tail.
+    public var orchestrationShare: Double { overheadShare - dataShare }
+    /// Overhead inside attempts besides data preparation (checkpoint encoding, store writes) per worker, in seconds.
+    public var inAttemptOverheadSeconds: Double { (attemptSeconds - computeSeconds - setupSeconds) / Double(workers) }
 
     /// A report of a few lines.
     public var report: String {
@@ -40,13 +48,16 @@ public struct SweepBenchmarkResult: Sendable {
         \(label): \(trajectories) trajectories, \(measurements) measurements, \(workers) workers
           wall \(Self.seconds(wallSeconds)); training \(Self.seconds(trainSeconds)) + metrics \(Self.seconds(measureSeconds)) \
         = \(Self.seconds(computeSeconds)) over all workers (ideal wall \(Self.seconds(computeSeconds / Double(workers))))
-          overhead \(String(format: "%.2f%%", 100 * overheadShare)) of wall: \
-        \(Self.seconds(inAttemptOverheadSeconds)) per worker inside attempts (data, checkpoints, store writes), \
-        \(Self.seconds(wallSeconds - attemptSeconds / Double(workers))) outside (spec sync, process start-up, claims, tail)
+          overhead \(Self.percent(overheadShare)) of wall = data preparation \(Self.percent(dataShare)) \
+        (\(Self.seconds(setupSeconds / Double(workers))) per worker loading datasets, building training sets) \
+        + orchestration \(Self.percent(orchestrationShare)) (\(Self.seconds(inAttemptOverheadSeconds)) per worker in \
+        checkpoints and store writes, \(Self.seconds(wallSeconds - attemptSeconds / Double(workers))) outside attempts: \
+        spec sync, process start-up, claims, tail)
         """
     }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
+    private static func percent(_ share: Double) -> String { String(format: "%.2f%%", 100 * share) }
 }
 
 /// Runs a sweep from a spec in a scratch folder and measures its overhead.
@@ -75,12 +86,13 @@ public enum SweepBenchmark {
             label: label, trajectories: result.summary.total, measurements: measurements.count, workers: workers,
             wallSeconds: wall, trainSeconds: measurements.reduce(0) { $0 + $1.trainSeconds },
             measureSeconds: measurements.reduce(0) { $0 + $1.measureSeconds },
-            attemptSeconds: attempts.reduce(0) { $0 + (($1.endedAt ?? $1.startedAt).timeIntervalSince($1.startedAt)) })
+            attemptSeconds: attempts.reduce(0) { $0 + (($1.endedAt ?? $1.startedAt).timeIntervalSince($1.startedAt)) },
+            setupSeconds: attempts.reduce(0) { $0 + $1.setupSeconds })
     }
 
-    /// 50 tiny trajectories (widths 16 to 256, one hidden layer) on the built-in synthetic
-    /// data (4,000 training examples, 64 features, 10 classes), measured six times each with
-    /// cheap metric settings: a fraction of a second of work per trajectory.
+    /// 50 tiny trajectories (widths 8 to 128, one hidden layer, 500 or 2,000 examples) on the
+    /// built-in synthetic data (64 features, 10 classes), measured six times each with every
+    /// metric at cheap settings: a fraction of a second to a few seconds of work per trajectory.
     public static let tinySpec = """
         name: bench-tiny
         dataset: {name: synthetic}
@@ -89,13 +101,16 @@ public enum SweepBenchmark {
         metrics: {knn_k: 5, kmeans_n_init: 2}
         grid:
           epochs: [0, 1, 2, 5, 10, 20]
-          width: [16, 32, 64, 128, 256]
-          samples: [1000, 4000]
+          width: [8, 16, 32, 64, 128]
+          samples: [500, 2000]
           seed: 5
 
         """
 
-    /// A realistic MNIST sweep reading the files in `directory`.
+    /// A realistic MNIST sweep reading the files in `directory`: the reference protocol
+    /// (20% holdout, stratified subsamples tiled to the full training split), widths 64 to
+    /// 1,024, 1,000 or 10,000 examples, two seeds, six measurements up to epoch 20 with the
+    /// default metric settings: several minutes of work per worker.
     public static func mnistSpec(directory: String) -> String {
         """
         name: bench-mnist
@@ -108,10 +123,10 @@ public enum SweepBenchmark {
         model: {depth: 1}
         train: {lr: 0.01, batch_size: 128}
         grid:
-          epochs: [0, 1, 2, 4]
+          epochs: [0, 1, 2, 5, 10, 20]
           width: [64, 256, 1024]
           samples: [1000, 10000]
-          seed: 1
+          seed: 2
 
         """
     }

@@ -20,7 +20,9 @@ struct TrajectoryRunner {
         self.datasets = datasets
     }
 
-    mutating func run() throws {
+    /// Trains and measures the claim's trajectory; returns the seconds spent preparing data.
+    mutating func run() throws -> Double {
+        var setupClock = Stopwatch()
         let id = claim.trajectory.id
         let configuration = claim.trajectory.configuration
         let splits = try datasets.splits(for: configuration.datasetOptions(trajectory: id))
@@ -29,6 +31,7 @@ struct TrajectoryRunner {
         let training = try configuration.trainingConfiguration(inputCount: splits.train.featureCount,
                                                                classCount: splits.train.classCount, trajectory: id)
         let measurer = TrajectoryMeasurer(configuration: configuration, trainingSet: trainingSet, splits: splits)
+        let setupSeconds = setupClock.lap()
         var trainer = try makeTrainer(training)
         var unmeasuredSeconds = claim.checkpoint?.unmeasuredSeconds ?? 0
         var sinceCheckpoint = 0.0
@@ -62,6 +65,7 @@ struct TrajectoryRunner {
                 sinceCheckpoint = 0
             }
         }
+        return setupSeconds
     }
 
     /// A trainer at the claim's start: restored from its checkpoint, or freshly initialised.

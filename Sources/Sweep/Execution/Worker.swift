@@ -47,8 +47,8 @@ public enum Worker {
         while let claim = try session.claimNext() {
             do {
                 var runner = TrajectoryRunner(claim: claim, session: session, datasets: datasets)
-                try runner.run()
-                try session.finish(claim)
+                let setupSeconds = try runner.run()
+                try session.finish(claim, setupSeconds: setupSeconds)
                 finished += 1
             } catch let error as StoreError {
                 guard case .leaseLost = error else { throw error }

@@ -36,10 +36,10 @@ public final class WorkerSession: @unchecked Sendable {
     }
 
     /// Marks the held claim finished (done, or pending if its epoch list grew).
-    public func finish(_ claim: Claim) throws {
+    public func finish(_ claim: Claim, setupSeconds: Double = 0) throws {
         try lock.withLock {
             defer { current = nil }
-            try store.finish(claim)
+            try store.finish(claim, setupSeconds: setupSeconds)
         }
     }
 

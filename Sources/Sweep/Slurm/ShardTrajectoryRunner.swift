@@ -54,9 +54,9 @@ struct ShardTrajectoryRunner {
         while let next = remaining.first {
             if trainer.epoch == next {
                 var clock = Stopwatch()
-                let metrics = try measurer.measure(trainer.model)
-                let measurement = MeasurementInput(epoch: next, metrics: metrics, trainSeconds: unmeasuredSeconds,
-                                                   measureSeconds: clock.lap())
+                let (metrics, timings) = try measurer.measureWithTimings(trainer.model)
+                let measurement = MeasurementInput(epoch: next, metrics: metrics, timings: timings,
+                                                   trainSeconds: unmeasuredSeconds, measureSeconds: clock.lap())
                 try shard.record(measurement, checkpoint: trainer.checkpoint().encodedData(), trajectory: id)
                 policy.recordCost(seconds: clock.lap())
                 unmeasuredSeconds = 0

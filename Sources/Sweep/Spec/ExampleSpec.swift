@@ -89,6 +89,7 @@ public enum ExampleSpec {
       x: width
       y: epochs
       # facet: label_noise     # small multiples along another axis
+      redundancy_metric: redundancy_train  # the redundancy ratio the rule reads
       categorization_metric: knn_test_accuracy
       redundancy_low: 0.05     # at or below: the hash is almost deterministic
       redundancy_high: 0.2     # at or above: considerably redundant

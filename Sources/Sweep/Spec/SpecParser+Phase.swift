@@ -1,8 +1,9 @@
+import Metrics
 import Yams
 
 extension SpecParser {
     /// The `phase:` keys, snake_case forms of ``PhaseSettings``' fields.
-    static let phaseKeys = ["x", "y", "facet", "categorization_metric", "redundancy_low", "redundancy_high",
+    static let phaseKeys = ["x", "y", "facet", "redundancy_metric", "categorization_metric", "redundancy_low", "redundancy_high",
                             "accuracy_ceiling", "accuracy_gap_low", "accuracy_gap_high", "trend_effect", "alpha",
                             "min_seeds", "trend_axes"]
 
@@ -23,6 +24,16 @@ extension SpecParser {
         func real(_ item: SpecReader.Entry, _ range: RealRange) -> Double? {
             reader.value(item.value, path: item.path, kind: .real(range))?.real
         }
+        func metricName(_ item: SpecReader.Entry, example: String) -> String? {
+            guard let name = reader.text(item.value, path: item.path, what: "a metric name such as \(example)") else { return nil }
+            let names = MetricName.allCases.map(\.rawValue)
+            guard names.contains(name) else {
+                reader.report(item.value, item.path, "found \(name)" + SpecReader.suggestion(for: name, among: names)
+                              + ", expected a metric name such as \(example) (docs/phase-chart.md lists them)")
+                return nil
+            }
+            return name
+        }
         var places: [String: Node] = [:]
         for item in entries {
             places[item.key] = item.value
@@ -35,9 +46,10 @@ extension SpecParser {
                 } else {
                     settings.facet = axisName(item.value, item.path, among: swept)
                 }
+            case "redundancy_metric":
+                settings.redundancyMetric = metricName(item, example: "redundancy_train") ?? settings.redundancyMetric
             case "categorization_metric":
-                settings.categorizationMetric = reader.text(item.value, path: item.path, what: "a metric name such as knn_test_accuracy")
-                    ?? settings.categorizationMetric
+                settings.categorizationMetric = metricName(item, example: "knn_test_accuracy") ?? settings.categorizationMetric
             case "redundancy_low": settings.redundancyLow = real(item, .halfOpen(0, 1)) ?? settings.redundancyLow
             case "redundancy_high": settings.redundancyHigh = real(item, .open(0, 1)) ?? settings.redundancyHigh
             case "accuracy_ceiling":

@@ -97,6 +97,10 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: attempt setup seconds") { db in
+            // Seconds an attempt spent preparing data (dataset load, training set), for overhead reports.
+            try db.execute(sql: "ALTER TABLE attempt ADD COLUMN setup_seconds REAL NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

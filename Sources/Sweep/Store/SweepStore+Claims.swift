@@ -86,10 +86,12 @@ extension SweepStore {
     }
 
     /// Ends a claim whose planned epochs are all measured: the trajectory is done, or
-    /// pending again if its epoch list grew meanwhile.
-    public func finish(_ claim: Claim) throws {
+    /// pending again if its epoch list grew meanwhile. `setupSeconds` is what the attempt
+    /// spent preparing data (loading the dataset, building the training set).
+    public func finish(_ claim: Claim, setupSeconds: Double = 0) throws {
         try write { db in
             try requireLease(claim, db)
+            try db.execute(sql: "UPDATE attempt SET setup_seconds = ? WHERE id = ?", arguments: [setupSeconds, claim.attemptID])
             let epochsText = try String.fetchOne(db, sql: "SELECT epochs FROM trajectory WHERE id = ?", arguments: [claim.trajectory.id])!
             let requested = try StoreJSON.decode([Int].self, from: epochsText, table: "trajectory", column: "epochs", row: claim.trajectory.id)
             let measured = Set(try Int.fetchAll(db, sql: "SELECT epoch FROM measurement WHERE trajectory_id = ?", arguments: [claim.trajectory.id]))

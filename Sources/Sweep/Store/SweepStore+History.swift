@@ -27,6 +27,8 @@ public struct AttemptRecord: Sendable, Equatable {
     public var exitStatus: String?
     /// The error message of a failed attempt.
     public var error: String?
+    /// Seconds spent preparing data (dataset load, training set) in a finished attempt.
+    public var setupSeconds: Double
 }
 
 /// One entry of the sweep's event log.
@@ -54,7 +56,7 @@ extension SweepStore {
                               startEpoch: row["start_epoch"],
                               endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
                               endEpoch: row["end_epoch"], outcome: row["outcome"], exitStatus: row["exit_status"],
-                              error: row["error"])
+                              error: row["error"], setupSeconds: row["setup_seconds"])
             }
         }
     }
