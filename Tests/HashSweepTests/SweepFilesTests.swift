@@ -33,4 +33,14 @@ struct SweepFilesTests {
         #expect(header.contains("Expected run time:"), "sweeps/\(name) does not state its expected run time in its header")
         #expect(!header.contains("TBD"), "sweeps/\(name) has a placeholder in its header")
     }
+
+    @Test func readmeSpecExcerptPassesCheck() throws {
+        let readme = try String(contentsOf: HashSweepCLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let excerpt = try #require(blocks.first, "README.md has no ```yaml block")
+        let scratch = try TemporaryFolder()
+        try scratch.write(excerpt, to: "readme.yaml")
+        let outcome = try HashSweepCLI.run(["spec", "check", "readme.yaml"], in: scratch.url)
+        #expect(outcome.status == 0, "\(outcome)")
+    }
 }
