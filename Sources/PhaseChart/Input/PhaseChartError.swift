@@ -36,9 +36,14 @@ public enum PhaseChartError: Error, CustomStringConvertible, Equatable {
         case let .unknownMetric(metric, available):
             "The metric '\(metric)' was not measured in this sweep. Measured metrics: \(available.joined(separator: ", "))."
         case let .unreadableStore(path, underlying):
-            "Could not read the sweep database \(path): \(underlying)."
+            "Could not read the sweep database \(path): " + Self.sentence(String(describing: underlying))
         case let .unwritableOutput(path, underlying):
-            "Could not write \(path): \(underlying)."
+            "Could not write \(path): " + Self.sentence(String(describing: underlying))
         }
+    }
+
+    /// `text` ending in exactly one full stop (underlying errors often bring their own).
+    private static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
     }
 }
