@@ -3,11 +3,12 @@
 /// A checkpoint is always written with each measurement (same transaction).
 /// Between measurements one is written after an epoch once the training time
 /// since the last checkpoint reaches `costFactor` times what the last
-/// checkpoint cost to encode and write. With the default factor of 100 the
-/// extra writes cost at most about 1% of training time, and an interruption
-/// loses at most about 100 checkpoint-writes' worth of training (plus the
-/// epoch in progress): every epoch for large networks on large data, every few
-/// dozen epochs for tiny networks whose epochs take milliseconds.
+/// checkpoint cost to encode and write. With the default factor of 500 the
+/// extra writes cost at most 0.2% of training time, and an interruption loses
+/// at most 500 checkpoint-writes' worth of training plus the epoch in progress:
+/// every epoch when an epoch costs 500 checkpoints or more, otherwise every few
+/// epochs (about 15 s of training for a width-1,024 MNIST network, whose 6.5 MB
+/// checkpoint takes 30 ms; about 0.25 s for tiny networks).
 public struct CheckpointPolicy: Sendable {
     /// Training time per second of checkpoint cost before the next checkpoint.
     public var costFactor: Double
@@ -15,7 +16,7 @@ public struct CheckpointPolicy: Sendable {
     public private(set) var lastCost: Double?
 
     /// A policy with the given cost factor.
-    public init(costFactor: Double = 100) {
+    public init(costFactor: Double = 500) {
         precondition(costFactor > 0, "CheckpointPolicy: costFactor must be positive")
         self.costFactor = costFactor
     }

@@ -30,6 +30,10 @@ public struct SweepBenchmarkResult: Sendable {
     public var attemptSeconds: Double
     /// Seconds loading datasets and building training sets (`S`), over all workers.
     public var setupSeconds: Double
+    /// Mean seconds from the start to a worker's first claim (spec sync, process start-up).
+    public var startupSeconds: Double
+    /// Mean seconds a worker sat idle at the end, waiting for the others to finish.
+    public var tailSeconds: Double
 
     /// Training plus metrics (`C`).
     public var computeSeconds: Double { trainSeconds + measureSeconds }
@@ -52,7 +56,7 @@ public struct SweepBenchmarkResult: Sendable {
         (\(Self.seconds(setupSeconds / Double(workers))) per worker loading datasets, building training sets) \
         + orchestration \(Self.percent(orchestrationShare)) (\(Self.seconds(inAttemptOverheadSeconds)) per worker in \
         checkpoints and store writes, \(Self.seconds(wallSeconds - attemptSeconds / Double(workers))) outside attempts: \
-        spec sync, process start-up, claims, tail)
+        \(Self.seconds(startupSeconds)) start-up, \(Self.seconds(tailSeconds)) idle at the tail, the rest between claims)
         """
     }
 
@@ -70,6 +74,7 @@ public enum SweepBenchmark {
         let spec = try SweepSpec.load(path: specPath)
         let databasePath = (folder as NSString).appendingPathComponent("sweep.sqlite")
         let clock = Stopwatch()
+        let start = Date()
         let store = try SweepStore.openOrCreate(path: databasePath)
         try store.synchronize(with: SweepDefinition(spec: spec, toolVersion: "bench"))
         let options = OrchestratorOptions(databasePath: databasePath, workers: workers, executable: executable)
@@ -82,12 +87,18 @@ public enum SweepBenchmark {
         }
         let measurements = try store.measurements()
         let attempts = try store.attempts()
+        let byWorker = Dictionary(grouping: attempts, by: \.worker)
+        let lastEnd = attempts.compactMap(\.endedAt).max() ?? start
+        let startup = byWorker.values.map { $0.map(\.startedAt).min()!.timeIntervalSince(start) }
+        let tail = byWorker.values.map { lastEnd.timeIntervalSince($0.compactMap(\.endedAt).max() ?? lastEnd) }
         return SweepBenchmarkResult(
             label: label, trajectories: result.summary.total, measurements: measurements.count, workers: workers,
             wallSeconds: wall, trainSeconds: measurements.reduce(0) { $0 + $1.trainSeconds },
             measureSeconds: measurements.reduce(0) { $0 + $1.measureSeconds },
             attemptSeconds: attempts.reduce(0) { $0 + (($1.endedAt ?? $1.startedAt).timeIntervalSince($1.startedAt)) },
-            setupSeconds: attempts.reduce(0) { $0 + $1.setupSeconds })
+            setupSeconds: attempts.reduce(0) { $0 + $1.setupSeconds },
+            startupSeconds: startup.reduce(0, +) / Double(max(1, startup.count)),
+            tailSeconds: tail.reduce(0, +) / Double(max(1, tail.count)))
     }
 
     /// 50 tiny trajectories (widths 8 to 128, one hidden layer, 500 or 2,000 examples) on the
