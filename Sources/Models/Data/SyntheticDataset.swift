@@ -83,7 +83,6 @@ public enum SyntheticDataset {
     public static func generate(_ settings: SyntheticDatasetSettings) throws -> (train: LabeledData, test: LabeledData) {
         try settings.validate()
         var random = RandomStream(seed: settings.seed, purpose: .syntheticData)
-        let clusterCount = settings.classCount * settings.clustersPerClass
         let centres = antipodalCentres(settings, random: &random)
         let map = NonlinearMap(settings: settings, random: &random)
         let train = sample(settings.trainCount, centres: centres, map: map, settings: settings, random: &random)
