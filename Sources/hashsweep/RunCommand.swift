@@ -34,7 +34,8 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("\(spec) is a database; `run` needs the spec file (YAML).")
         }
         let store = try SweepStore.openOrCreate(path: target.databasePath, leaseDuration: Double(parsed.execution.leaseSeconds))
-        let sync = try store.synchronize(with: SweepDefinition(spec: parsed, toolVersion: HashSweepVersion.string))
+        let sync = try store.synchronize(with: SweepDefinition(spec: parsed, toolVersion: HashSweepVersion.string,
+                                                                   gitCommit: GitRevision.describing(path: spec)))
         print("\(parsed.name): \(sync.total) trajectories (\(sync.added) new, \(sync.extended) extended, "
               + "\(sync.retired) retired) in \(target.databasePath)")
         let workers = jobs ?? parsed.execution.workers ?? ProcessInfo.processInfo.activeProcessorCount
