@@ -45,13 +45,19 @@ enum SlurmLocalCluster {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        // Output goes to a file, not a pipe: daemons started by the script may keep inherited
+        // descriptors open, and reading a pipe to EOF would then wait for them forever.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("hashsweep-run-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let output = try FileHandle(forWritingTo: log)
+        process.standardOutput = output
+        process.standardError = output
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try? output.close()
+        let data = (try? Data(contentsOf: log)) ?? Data()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
