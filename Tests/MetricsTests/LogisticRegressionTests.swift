@@ -1,3 +1,4 @@
+import Foundation
 @testable import Metrics
 import Models
 import Testing
@@ -19,6 +20,53 @@ import Testing
             let numeric = (loss.evaluate(plus, gradient: &scratch) - loss.evaluate(minus, gradient: &scratch)) / 2e-3
             #expect(abs(numeric - gradient[i]) < 1e-3 * max(1, abs(numeric)), "parameter \(i)")
         }
+    }
+
+    @Test func foldedDuplicateCodesGiveTheRowByRowObjective() {
+        // 5-bit codes over 300 rows: many rows share a code, often with different labels;
+        // 20 classes span two 16-lane groups.
+        var random = RandomStream(seed: 11, purpose: .testing)
+        let rows = (0..<300).map { _ in (0..<5).map { _ in random.next() & 1 == 1 } }
+        let classes = 20, bits = 5, c = 0.3
+        let labels = (0..<300).map { _ in Int32(random.nextInt(below: classes)) }
+        let theta = (0..<(classes * (bits + 1))).map { _ in random.nextGaussian() }
+        var loss = SoftmaxLoss(codes: CodeMatrix(bits: rows), labels: labels, classCount: classes, c: c)
+        var gradient = [Double](repeating: 0, count: theta.count)
+        let folded = loss.evaluate(theta, gradient: &gradient)
+
+        var expected = 0.5 * theta[0..<(classes * bits)].reduce(0) { $0 + $1 * $1 }
+        var expectedGradient = Array(theta[0..<(classes * bits)]) + [Double](repeating: 0, count: classes)
+        for (row, label) in zip(rows, labels) {
+            let logits = (0..<classes).map { j in
+                theta[classes * bits + j] + (0..<bits).reduce(0) { $0 + (row[$1] ? theta[j * bits + $1] : 0) }
+            }
+            let largest = logits.max()!
+            let sum = logits.reduce(0) { $0 + Foundation.exp($1 - largest) }
+            expected += c * (Foundation.log(sum) + largest - logits[Int(label)])
+            for j in 0..<classes {
+                let residual = c * (Foundation.exp(logits[j] - largest) / sum - (j == Int(label) ? 1 : 0))
+                expectedGradient[classes * bits + j] += residual
+                for b in 0..<bits where row[b] { expectedGradient[j * bits + b] += residual }
+            }
+        }
+        #expect(abs(folded - expected) <= 1e-5 * expected)
+        for i in theta.indices {
+            #expect(abs(gradient[i] - expectedGradient[i]) <= 1e-4 * max(1, abs(expectedGradient[i])), "parameter \(i)")
+        }
+    }
+
+    @Test func vectorExpMatchesLibm() {
+        for start in stride(from: Float(-87), to: 88, by: 0.37) {
+            let x = SIMD16<Float>((0..<16).map { start + Float($0) * 0.0213 })
+            let e = VectorExp.exp(x)
+            for lane in 0..<16 {
+                let exact = Foundation.exp(Double(x[lane]))
+                #expect(abs(Double(e[lane]) - exact) <= 3e-7 * exact, "x = \(x[lane])")
+            }
+        }
+        let tiny = VectorExp.exp(SIMD16(repeating: -1_000))
+        #expect(tiny.max() < 1e-37 && tiny.min() >= 0)
+        #expect(VectorExp.exp(.zero) == SIMD16(repeating: 1))
     }
 
     @Test func lbfgsMinimisesTheRosenbrockFunction() {

@@ -28,13 +28,25 @@ struct NibbleTransposedProducts {
         }
     }
 
-    /// Adds `values` (lanes of output group `group`) times code row `row`.
-    @inline(__always)
-    mutating func add(_ values: SIMD16<Float>, _ codes: UnsafeBufferPointer<UInt64>, row: Int, wordsPerRow: Int, group: Int) {
-        let nibbles = self.nibbles, lanes = NibbleDotProducts.lanes
-        cells.withUnsafeMutableBufferPointer { c in
-            var raw = UnsafeMutableRawPointer(c.baseAddress! + group * nibbles * 16 * lanes)
+    /// Runs `body` with an ``Accumulator`` over the cells (one exclusive access for many rows).
+    mutating func accumulate<R>(_ body: (Accumulator) -> R) -> R {
+        let nibbles = self.nibbles
+        return cells.withUnsafeMutableBufferPointer { c in
+            body(Accumulator(cells: UnsafeMutableRawPointer(c.baseAddress!), nibbles: nibbles))
+        }
+    }
+
+    /// Adds rows into the cells; valid only inside ``accumulate(_:)``.
+    struct Accumulator {
+        let cells: UnsafeMutableRawPointer
+        let nibbles: Int
+
+        /// Adds `values` (lanes of output group `group`) times code row `row`.
+        @inline(__always)
+        func add(_ values: SIMD16<Float>, _ codes: UnsafeBufferPointer<UInt64>, row: Int, wordsPerRow: Int, group: Int) {
+            let lanes = NibbleDotProducts.lanes
             let stride = 16 &* lanes &* 4  // bytes per nibble position
+            var raw = cells + group * nibbles * stride
             var left = nibbles
             let words = codes.baseAddress! + row * wordsPerRow
             for w in 0..<wordsPerRow {
