@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Optimisers and learning-rate schedules: single steps computed by hand")
 struct OptimizerTests {
-    /// One optimiser step on `parameters` with `gradient`; decay applies to every entry.
+    /// One optimiser step on `parameters` with `gradient`; decay applies to every entry. Each
+    /// step updates the entries in two ranges, last entries first, as training does layer by layer.
     static func step(
         _ algorithm: OptimizerAlgorithm, learningRate: Float, weightDecay: WeightDecay = .none,
         parameters: [Float], gradients: [[Float]]
@@ -16,7 +17,11 @@ struct OptimizerTests {
             var gradient = gradient
             parameters.withUnsafeMutableBufferPointer { p in
                 gradient.withUnsafeMutableBufferPointer { g in
-                    state.apply(configuration, learningRate: learningRate, parameters: p, gradients: g, decaySegments: segments)
+                    state.beginStep()
+                    for range in [1..<p.count, 0..<1] {
+                        state.update(configuration, learningRate: learningRate, parameters: p, gradients: g,
+                                     decaySegments: segments, range: range)
+                    }
                 }
             }
         }

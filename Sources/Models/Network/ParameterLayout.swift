@@ -23,6 +23,9 @@ public struct ParameterLayout: Sendable, Hashable {
         public let shift: Range<Int>?
         /// The unit range of this layer in the running-statistics vectors (hidden BatchNorm layers).
         public let statistics: Range<Int>?
+
+        /// All of the layer's parameters (weights, bias, and BatchNorm's scale and shift), which are contiguous.
+        public var parameters: Range<Int> { weights.lowerBound..<(shift ?? bias).upperBound }
     }
 
     /// The hidden layers, first to last.

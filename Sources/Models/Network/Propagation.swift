@@ -97,7 +97,11 @@ struct Propagation {
     /// Backward pass after ``forwardTraining`` and a loss whose gradient
     /// (with respect to the logits) has replaced the logits; writes every
     /// parameter's gradient into the workspace's parameter-gradient buffer.
-    func backward(rows: Int) {
+    ///
+    /// `layerFinished` receives each layer's parameter range (output layer first) as soon as
+    /// its gradient is complete and its parameters are no longer read, so that an optimiser
+    /// can update that layer while its data is still in cache.
+    func backward(rows: Int, layerFinished: (Range<Int>) -> Void = { _ in }) {
         precondition(rows > 0 && rows <= workspace.capacity && workspace.training, "Propagation: bad training batch")
         let gradients = buffer(workspace.parameterGradients)
         let activation = configuration.activation
@@ -125,11 +129,15 @@ struct Propagation {
             // dW = inputᵀ · upstream
             BLAS.gemm(rows: layer.inputCount, columns: width, inner: rows,
                       layerInput(index), transposeA: true, upstream, into: gradients + layer.weights.lowerBound)
-            guard index > 0 else { break }
+            guard index > 0 else {
+                layerFinished(layer.parameters)
+                break
+            }
             // d(input) = upstream · Wᵀ, the previous layer's output gradient
             let below = buffer(workspace.backward[index - 1])
             BLAS.gemm(rows: rows, columns: layer.inputCount, inner: width,
                       upstream, parameters + layer.weights.lowerBound, transposeB: true, into: below)
+            layerFinished(layer.parameters)
             upstream = below
         }
     }

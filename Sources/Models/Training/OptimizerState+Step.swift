@@ -1,30 +1,41 @@
 import RealModule
 
 extension OptimizerState {
-    /// Applies one update to `parameters` from `gradients` (same layout), in place.
+    /// Starts an update step: counts it (Adam's bias corrections use the count). Then call
+    /// ``update(_:learningRate:parameters:gradients:decaySegments:range:)`` once for every
+    /// parameter range, in any order, as soon as that range's gradient is complete.
+    mutating func beginStep() {
+        stepCount += 1
+    }
+
+    /// Applies the current step to the parameters in `range`, reading `gradients` (same
+    /// layout), in place.
     ///
     /// Weight decay runs first: coupled adds `lambda * p` to the gradient (the
     /// gradient buffer is modified), decoupled multiplies `p` by `1 - lr * lambda`.
     /// `decaySegments` (from ``decaySegments(layout:weightDecay:)``) gives each
-    /// parameter range its decay coefficient.
-    mutating func apply(
+    /// parameter range its decay coefficient. Every parameter's arithmetic depends on that
+    /// parameter alone, so updating layer by layer (while its data is still in cache) gives
+    /// the same bits as one pass over all parameters.
+    mutating func update(
         _ configuration: OptimizerConfiguration, learningRate: Float,
         parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeMutableBufferPointer<Float>,
-        decaySegments: [DecaySegment]
+        decaySegments: [DecaySegment], range: Range<Int>
     ) {
         precondition(parameters.count == gradients.count && parameters.count == firstMoment.count,
                      "OptimizerState: parameter, gradient and moment counts differ")
-        stepCount += 1
+        precondition(range.lowerBound >= 0 && range.upperBound <= parameters.count, "OptimizerState: range out of bounds")
+        precondition(stepCount > 0, "OptimizerState: update before beginStep")
         let decay = configuration.weightDecay
         let p = parameters.baseAddress!, g = gradients.baseAddress!
         for segment in decaySegments where segment.coefficient != 0 {
-            let range = segment.range, lambda = segment.coefficient
+            let overlap = segment.range.clamped(to: range), lambda = segment.coefficient
             switch decay.mode {
             case .coupled:
-                for i in range { g[i] += lambda * p[i] }
+                for i in overlap { g[i] += lambda * p[i] }
             case .decoupled:
                 let shrink = 1 - learningRate * lambda
-                for i in range { p[i] *= shrink }
+                for i in overlap { p[i] *= shrink }
             }
         }
         switch configuration.algorithm {
@@ -32,12 +43,12 @@ extension OptimizerState {
             firstMoment.withUnsafeMutableBufferPointer { velocity in
                 let v = velocity.baseAddress!
                 if nesterov {
-                    for i in 0..<parameters.count {
+                    for i in range {
                         v[i] = momentum * v[i] + g[i]
                         p[i] -= learningRate * (g[i] + momentum * v[i])
                     }
                 } else {
-                    for i in 0..<parameters.count {
+                    for i in range {
                         v[i] = momentum * v[i] + g[i]
                         p[i] -= learningRate * v[i]
                     }
@@ -53,7 +64,7 @@ extension OptimizerState {
             firstMoment.withUnsafeMutableBufferPointer { first in
                 secondMoment.withUnsafeMutableBufferPointer { second in
                     let m = first.baseAddress!, v = second.baseAddress!
-                    for i in 0..<parameters.count {
+                    for i in range {
                         let gi = g[i]
                         m[i] = keep1 * m[i] + take1 * gi
                         v[i] = keep2 * v[i] + take2 * gi * gi

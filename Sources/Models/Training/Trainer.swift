@@ -130,11 +130,13 @@ public struct Trainer: Sendable {
                     Kernels.softmaxCrossEntropy(pass.logits, rows: rows, classes: modelConfiguration.classCount,
                                                 labels: labels.baseAddress!, gradientScale: 1 / Float(rows))
                 }
-                pass.backward(rows: rows)
                 let gradients = UnsafeMutableBufferPointer(start: base + workspace.parameterGradients,
                                                            count: layout.parameterCount)
-                optimizerState.apply(optimizerConfiguration, learningRate: learningRate,
-                                     parameters: parameters, gradients: gradients, decaySegments: decaySegments)
+                optimizerState.beginStep()
+                pass.backward(rows: rows) { range in
+                    optimizerState.update(optimizerConfiguration, learningRate: learningRate, parameters: parameters,
+                                          gradients: gradients, decaySegments: decaySegments, range: range)
+                }
                 return result
             }
             return result
