@@ -121,22 +121,30 @@ enum NeighbourSearch {
                 d0 &+= (wd ^ r0).nonzeroBitCount; d1 &+= (wd ^ r1).nonzeroBitCount
                 offset &+= rowBytes
             }
-            if anyBelow(a0, a1, thresholds.0) { thresholds.0 = merge(a0, a1, query: q0, chunkStart: c, scan: scan) }
-            if anyBelow(b0, b1, thresholds.1) { thresholds.1 = merge(b0, b1, query: q0 + 1, chunkStart: c, scan: scan) }
-            if anyBelow(c0, c1, thresholds.2) { thresholds.2 = merge(c0, c1, query: q0 + 2, chunkStart: c, scan: scan) }
-            if anyBelow(d0, d1, thresholds.3) { thresholds.3 = merge(d0, d1, query: q0 + 3, chunkStart: c, scan: scan) }
+            // One reduction tells whether any of the four queries has a new neighbour (rare once the
+            // lists have filled); only then is each query checked.
+            let wa = below(a0, a1, thresholds.0), wb = below(b0, b1, thresholds.1)
+            let wc = below(c0, c1, thresholds.2), wd = below(d0, d1, thresholds.3)
+            guard anyTopBit((wa | wb) | (wc | wd)) else { continue }
+            if anyTopBit(wa) { thresholds.0 = merge(a0, a1, query: q0, chunkStart: c, scan: scan) }
+            if anyTopBit(wb) { thresholds.1 = merge(b0, b1, query: q0 + 1, chunkStart: c, scan: scan) }
+            if anyTopBit(wc) { thresholds.2 = merge(c0, c1, query: q0 + 2, chunkStart: c, scan: scan) }
+            if anyTopBit(wd) { thresholds.3 = merge(d0, d1, query: q0 + 3, chunkStart: c, scan: scan) }
         }
     }
 
-    /// Whether any lane of `low` or `high` is below `threshold` (all values below 2⁶³).
-    ///
-    /// `lane &- threshold` wraps to a value with the top bit set exactly when `lane <
-    /// threshold`; the halves are OR-reduced with shuffles, which compile to a few vector
-    /// instructions (`any(lane .< threshold)` compiles to a per-lane loop).
+    /// Lanes with the top bit set exactly where a lane of `low` or `high` is below `threshold`
+    /// (all values below 2⁶³): `lane &- threshold` wraps exactly when `lane < threshold`.
     @inline(__always)
-    private static func anyBelow(_ low: SIMD8<UInt64>, _ high: SIMD8<UInt64>, _ threshold: UInt64) -> Bool {
+    private static func below(_ low: SIMD8<UInt64>, _ high: SIMD8<UInt64>, _ threshold: UInt64) -> SIMD8<UInt64> {
         let t = SIMD8<UInt64>(repeating: threshold)
-        let wrapped = (low &- t) | (high &- t)
+        return (low &- t) | (high &- t)
+    }
+
+    /// Whether any lane has its top bit set; the halves are OR-reduced with shuffles, which
+    /// compile to a few vector instructions (`any(lane .< threshold)` compiles to a per-lane loop).
+    @inline(__always)
+    private static func anyTopBit(_ wrapped: SIMD8<UInt64>) -> Bool {
         let four = wrapped.lowHalf | wrapped.highHalf
         let two = four.lowHalf | four.highHalf
         return (two[0] | two[1]) >> 63 != 0
