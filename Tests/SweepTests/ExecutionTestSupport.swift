@@ -170,3 +170,22 @@ enum TinySpec {
         return "\(name).yaml"
     }
 }
+
+/// MNIST-style IDX files that are present but truncated: each holds only a header declaring a
+/// full split (60,000 or 10,000 entries, images of 28x28), as an interrupted download would.
+enum IDXFixture {
+    /// The four MNIST file names.
+    static let names = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+
+    /// Writes the files `names` (MNIST names, optionally with `.gz`) into `folder`, creating it.
+    /// A `.gz` name gets the same bytes, which are not gzip data: fit for presence checks only.
+    static func write(_ names: [String], in folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in names {
+            let count: UInt32 = name.hasPrefix("train") ? 60_000 : 10_000
+            let words: [UInt32] = name.contains("images") ? [0x0000_0803, count, 28, 28] : [0x0000_0801, count]
+            let bytes = words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
+            try Data(bytes).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
+        }
+    }
+}
