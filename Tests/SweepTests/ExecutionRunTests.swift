@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Sweep
 
@@ -64,6 +65,69 @@ struct ExecutionRunTests {
         #expect(finished.done == 2 && finished.doneMeasurements == 6)
     }
 
+    @Test("Ctrl-C twice: workers that do not stop are killed at once; the store keeps its finished work and a rerun completes")
+    func secondInterruptKillsWorkers() throws {
+        let folder = try TemporaryFolder()
+        let spec = try TinySpec.write(TinySpec.text(name: "ctrlc2", epochs: [0, 1, 5000], widths: [8], samples: [200], seeds: 4),
+                                      name: "ctrlc2", in: folder)
+        let orchestrator = try HashSweepProcess(["run", spec, "-j", "2"], in: folder)
+        var frozen: Set<Int32> = []
+        defer {
+            // Only on failure is anything left: never leave a stopped worker or a hung run behind.
+            for pid in frozen where ProcessTable.isAlive(pid) { kill(pid, SIGKILL) }
+            if ProcessTable.isAlive(orchestrator.pid) { kill(orchestrator.pid, SIGKILL) }
+        }
+        let store = try waitForRunning(in: folder.file("results/ctrlc2/sweep.sqlite"), count: 2)
+        // A healthy worker gives its trajectory back within milliseconds of the first Ctrl-C, so the
+        // second would find nothing to kill. Freeze each worker (SIGSTOP) once its trajectory has
+        // measured epoch 1: it then cannot act on the first Ctrl-C, and only the second can end it.
+        try #require(try ProcessTable.waitUntil(seconds: 120) {
+            for attempt in try store.attempts() where attempt.endedAt == nil && !frozen.contains(attempt.pid) {
+                guard try (store.trajectory(id: attempt.trajectoryID)?.lastEpoch ?? -1) >= 1 else { continue }
+                kill(attempt.pid, SIGSTOP)
+                frozen.insert(attempt.pid)
+            }
+            return frozen.count == 2
+        }, "workers never reached epoch 1: \(orchestrator.standardError)")
+        try #require(ProcessTable.waitUntil(seconds: 30) { frozen.allSatisfy(ProcessTable.isStopped) })
+        #expect(Set(ProcessTable.workers(in: folder.path)) == frozen)
+        let kept = Set(try store.measurements().map(MeasurementRow.init))
+        #expect(kept.count >= 4)
+
+        kill(orchestrator.pid, SIGINT)
+        // The run has passed the first Ctrl-C on: SIGTERM waits in each frozen worker.
+        #expect(ProcessTable.waitUntil(seconds: 60) { frozen.allSatisfy { ProcessTable.hasPending(SIGTERM, $0) } },
+                "the first Ctrl-C did not reach the workers: \(orchestrator.standardError)")
+        #expect(frozen.allSatisfy(ProcessTable.isAlive))
+        kill(orchestrator.pid, SIGINT)
+        // Frozen workers never finish the sweep; the run can only end because it killed them.
+        let ended = ProcessTable.waitUntil(seconds: 60) { !ProcessTable.isAlive(orchestrator.pid) }
+        try #require(ended, "the run did not end after the second Ctrl-C: \(orchestrator.standardError)")
+        #expect(orchestrator.wait() == 130, "\(orchestrator.standardError)")
+        #expect(orchestrator.standardOutput.contains("Resume with: hashsweep run \(spec)"))
+        #expect(!frozen.contains(where: ProcessTable.isAlive))
+        #expect(ProcessTable.workers(in: folder.path).isEmpty, "workers left: \(ProcessTable.workers(in: folder.path))")
+
+        // Killed, the workers released nothing themselves; the run reclaimed their leases as their processes are gone.
+        let reopened = try SweepStore.open(path: folder.file("results/ctrlc2/sweep.sqlite"))
+        let killed = try reopened.attempts().filter { frozen.contains($0.pid) && $0.outcome != "done" }
+        #expect(killed.count == 2 && killed.allSatisfy { $0.outcome == "abandoned" && $0.exitStatus == "worker process \($0.pid) is gone" },
+                "\(killed.map { ($0.pid, $0.outcome ?? "-", $0.exitStatus ?? "-") })")
+        #expect(try reopened.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
+        #expect(try reopened.summary().counts[.running] == 0)
+        #expect(Set(try reopened.measurements().map(MeasurementRow.init)) == kept)
+
+        let rerun = try HashSweepProcess.run(["run", spec, "-j", "2"], in: folder)
+        #expect(rerun.status == 0, "\(rerun.error)")
+        let finished = try reopened.summary()
+        #expect(finished.done == 4 && finished.doneMeasurements == 12)
+        #expect(kept.isSubset(of: Set(try reopened.measurements().map(MeasurementRow.init))))
+        // The killed workers' trajectories continued from their checkpoints, not from scratch.
+        let killedIDs = Set(killed.map(\.trajectoryID))
+        let resumed = try reopened.attempts().filter { killedIDs.contains($0.trajectoryID) && $0.outcome == "done" }
+        #expect(resumed.count == 2 && resumed.allSatisfy { ($0.startEpoch ?? 0) >= 1 }, "\(resumed.map(\.startEpoch))")
+    }
+
     @Test("an edited spec continues grown trajectories from their checkpoints and retires removed points")
     func editedSpec() throws {
         let folder = try TemporaryFolder()
@@ -96,9 +160,13 @@ struct ExecutionRunTests {
     @Test("failures are reported by run and status, retry puts them back, plan counts the work")
     func failuresStatusRetryPlan() throws {
         let folder = try TemporaryFolder()
+        // Every file is there (the check before the workers start passes) but truncated, so each
+        // worker's load fails: a genuine trajectory failure.
+        let data = folder.file("mnist")
+        try IDXFixture.write(IDXFixture.names, in: data)
         let spec = try TinySpec.write("""
             name: broken
-            dataset: {name: mnist, path: /nonexistent/mnist, samples: 100}
+            dataset: {name: mnist, path: \(data), samples: 100}
             train: {batch_size: 50}
             metrics: {run: none}
             grid: {epochs: [0, 1], width: [4, 8]}
@@ -111,7 +179,8 @@ struct ExecutionRunTests {
         #expect(run.output.contains("hashsweep retry \(spec) --failed"))
         let status = try HashSweepProcess.run(["status", spec], in: folder)
         #expect(status.output.contains("(0 pending, 0 running, 0 done, 2 failed)"))
-        #expect(status.output.components(separatedBy: "after 2 attempts: Dataset file 'train-images-idx3-ubyte' (raw or .gz) was not found").count == 3)
+        let truncated = "after 2 attempts: '\(data)/train-images-idx3-ubyte' is truncated: its header declares 47040016 bytes but it holds 16."
+        #expect(status.output.components(separatedBy: truncated).count == 3, "\(status.output)")
         let retry = try HashSweepProcess.run(["retry", spec, "--failed"], in: folder)
         #expect(retry.status == 0 && retry.output.contains("2 failed trajectories are pending again"))
         let plan = try HashSweepProcess.run(["plan", spec], in: folder)

@@ -84,6 +84,33 @@ enum ProcessTable {
         return stat.state != "Z" && stat.state != "X"
     }
 
+    /// Whether `pid` is stopped (by SIGSTOP).
+    static func isStopped(_ pid: Int32) -> Bool { stat(pid)?.state == "T" }
+
+    /// Whether `signal` was sent to `pid` and not yet delivered (as while the process is stopped).
+    static func hasPending(_ signal: Int32, _ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
+        let bit = UInt64(1) << UInt64(signal - 1)
+        return status.split(separator: "\n").contains { line in
+            guard line.hasPrefix("SigPnd:") || line.hasPrefix("ShdPnd:"),
+                  let mask = UInt64(line.drop { $0 != "\t" && $0 != " " }.trimmingCharacters(in: .whitespaces), radix: 16) else { return false }
+            return mask & bit != 0
+        }
+    }
+
+    /// Pids of the live `hashsweep worker` processes whose working directory is `directory`.
+    static func workers(in directory: String) -> [Int32] {
+        let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard isAlive(pid),
+                  (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")) == resolved,
+                  let commandLine = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let arguments = commandLine.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return arguments.count > 1 && arguments[1] == "worker"
+        }
+    }
+
     private static func stat(_ pid: Int32) -> (state: String, parent: Int32)? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = text.lastIndex(of: ")") else { return nil }
@@ -168,5 +195,24 @@ enum TinySpec {
     static func write(_ text: String, name: String, in folder: TemporaryFolder) throws -> String {
         try text.write(toFile: folder.file("\(name).yaml"), atomically: true, encoding: .utf8)
         return "\(name).yaml"
+    }
+}
+
+/// MNIST-style IDX files that are present but truncated: each holds only a header declaring a
+/// full split (60,000 or 10,000 entries, images of 28x28), as an interrupted download would.
+enum IDXFixture {
+    /// The four MNIST file names.
+    static let names = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+
+    /// Writes the files `names` (MNIST names, optionally with `.gz`) into `folder`, creating it.
+    /// A `.gz` name gets the same bytes, which are not gzip data: fit for presence checks only.
+    static func write(_ names: [String], in folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in names {
+            let count: UInt32 = name.hasPrefix("train") ? 60_000 : 10_000
+            let words: [UInt32] = name.contains("images") ? [0x0000_0803, count, 28, 28] : [0x0000_0801, count]
+            let bytes = words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
+            try Data(bytes).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
+        }
     }
 }

@@ -12,6 +12,10 @@ public enum ExecutionError: Error, CustomStringConvertible, Sendable {
     case invalidConfiguration(trajectory: String, key: String, value: String, allowed: String)
     /// A stored checkpoint does not belong to its trajectory or cannot be decoded.
     case unusableCheckpoint(trajectory: String, reason: String)
+    /// A dataset the sweep needs has a file missing from every folder searched (found before any work starts).
+    case datasetMissing(dataset: String, file: String, searched: [String], fetchCommand: String, trajectories: Int)
+    /// A dataset the sweep needs has a file that cannot be opened for reading (found before any work starts).
+    case datasetUnreadable(dataset: String, path: String, reason: String, fetchCommand: String, trajectories: Int)
 
     public var description: String {
         switch self {
@@ -26,6 +30,19 @@ public enum ExecutionError: Error, CustomStringConvertible, Sendable {
             "Trajectory \(trajectory): \(key) = \(value) cannot be trained; allowed: \(allowed)."
         case .unusableCheckpoint(let trajectory, let reason):
             "Trajectory \(trajectory): its stored checkpoint cannot be used (\(reason))."
+        case .datasetMissing(let dataset, let file, let searched, let fetchCommand, let trajectories):
+            "Dataset \(dataset), needed by \(Self.trajectories(trajectories)), is not available: its file '\(file)' (raw or .gz) "
+                + "was not found; looked in: \(searched.joined(separator: ", ")). Get it with: \(fetchCommand) "
+                + "(or set the spec's dataset.path to the folder that holds it), then run again. "
+                + "No worker was started and the sweep database was not changed."
+        case .datasetUnreadable(let dataset, let path, let reason, let fetchCommand, let trajectories):
+            "Dataset \(dataset), needed by \(Self.trajectories(trajectories)), cannot be read: '\(path)': \(reason). "
+                + "Make it readable, or fetch the dataset again with: \(fetchCommand); then run again. "
+                + "No worker was started and the sweep database was not changed."
         }
+    }
+
+    private static func trajectories(_ count: Int) -> String {
+        count == 1 ? "1 trajectory" : "\(count) trajectories"
     }
 }

@@ -46,7 +46,7 @@ public enum Worker {
         var finished = 0
         while let claim = try session.claimNext() {
             do {
-                var runner = TrajectoryRunner(claim: claim, session: session, datasets: datasets)
+                let runner = TrajectoryRunner(claim: claim, session: session, datasets: datasets)
                 let setupSeconds = try runner.run()
                 try session.finish(claim, setupSeconds: setupSeconds)
                 finished += 1

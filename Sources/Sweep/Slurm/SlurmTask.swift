@@ -67,7 +67,7 @@ public struct SlurmTask: Sendable {
         let datasets = DatasetCache()
         var done = 0, failed = 0
         for (position, trajectory) in trajectories.enumerated() {
-            var runner = ShardTrajectoryRunner(trajectory: trajectory, shard: store, handedOver: handedOver[trajectory.id],
+            let runner = ShardTrajectoryRunner(trajectory: trajectory, shard: store, handedOver: handedOver[trajectory.id],
                                                datasets: datasets, stop: stop)
             do {
                 switch try runner.run() {
