@@ -71,7 +71,8 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Models"], resources: [.copy("Fixtures")]),
 
         // Sweep tests:
-        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Models", "Metrics"], exclude: ["Snapshots"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Models", "Metrics", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Snapshots"]),
 
         // Phase chart tests:
         .testTarget(name: "PhaseChartTests", dependencies: ["PhaseChart", "Sweep", "CZlib"], exclude: ["Snapshots"]),

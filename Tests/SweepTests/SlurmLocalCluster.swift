@@ -48,7 +48,7 @@ enum SlurmLocalCluster {
         // Output goes to a file, not a pipe: daemons started by the script may keep inherited
         // descriptors open, and reading a pipe to EOF would then wait for them forever.
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("hashsweep-run-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)  // FileHandle(forWritingTo:) below reports a failure
         defer { try? FileManager.default.removeItem(at: log) }
         let output = try FileHandle(forWritingTo: log)
         process.standardOutput = output
