@@ -10,6 +10,8 @@ struct MetricsBenchmarkCodes {
     var testLabels: [Int32]
     /// Where the codes came from, for the report.
     var source: String
+    /// Wall and CPU seconds of taking the train and test codes from the network.
+    var codeSeconds: (wall: Double, cpu: Double)
 
     /// The MNIST folder: `--data-dir`, else `$HASHSWEEP_MNIST`, else the usual dataset folders,
     /// else `../shared/datasets/mnist`; nil when none holds MNIST.
@@ -40,9 +42,14 @@ struct MetricsBenchmarkCodes {
         let optimizer = OptimizerConfiguration(algorithm: .sgd(momentum: 0.9, nesterov: false), learningRate: 0.01)
         var trainer = Trainer(configuration: TrainingConfiguration(model: model, optimizer: optimizer, batchSize: 128, seed: seed))
         if mnist != nil { for _ in 0..<epochs { _ = trainer.trainEpoch(on: train) } }
+        let clock = ContinuousClock()
+        let start = clock.now, cpuStart = BenchMetricsCommand.cpuSeconds()
+        let trainCodes = trainer.model.codes(for: train.features), testCodes = trainer.model.codes(for: test.features)
+        let elapsed = clock.now - start
+        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return MetricsBenchmarkCodes(
-            train: trainer.model.codes(for: train.features), trainLabels: train.labels,
-            test: trainer.model.codes(for: test.features), testLabels: test.labels, source: source)
+            train: trainCodes, trainLabels: train.labels, test: testCodes, testLabels: test.labels, source: source,
+            codeSeconds: (wall, BenchMetricsCommand.cpuSeconds() - cpuStart))
     }
 
     /// `count` examples of 784 uniform features with uniform labels over 10 classes.
