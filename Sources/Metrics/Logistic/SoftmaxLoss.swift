@@ -23,7 +23,7 @@ struct SoftmaxLoss {
     private let labelCounts: [SIMD16<Float>]
     /// Number of rows of every distinct code.
     private let rowCounts: [Float]
-    private var gradientCells: NibbleTransposedProducts
+    private let gradientCells: NibbleTransposedProducts
 
     init(codes: CodeMatrix, labels: [Int32], classCount: Int, c: Double) {
         precondition(labels.count == codes.count, "SoftmaxLoss: \(labels.count) labels for \(codes.count) codes")
@@ -43,8 +43,8 @@ struct SoftmaxLoss {
         gradientCells = NibbleTransposedProducts(bits: codes.bitCount, columns: classCount)
     }
 
-    /// `f(θ)`; writes `∇f(θ)` into `gradient`.
-    mutating func evaluate(_ theta: [Double], gradient: inout [Double]) -> Double {
+    /// `f(θ)`; writes `∇f(θ)` into `gradient`. Evaluations share scratch memory: one at a time.
+    func evaluate(_ theta: [Double], gradient: inout [Double]) -> Double {
         let k = classCount, lanes = NibbleDotProducts.lanes
         var weights = Matrix(rows: k, columns: bits)
         var penalty = 0.0

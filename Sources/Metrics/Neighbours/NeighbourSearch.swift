@@ -32,11 +32,12 @@ enum NeighbourSearch {
         var queryWords = queries.words
         queryWords.reserveCapacity(paddedQueries * words)
         for _ in queryCount..<paddedQueries { queryWords.append(contentsOf: queries.row(queryCount - 1)) }
-        var block = [UInt64](repeating: 0, count: words * blockSize)
+        let block = AlignedBuffer<UInt64>(count: words * blockSize)
 
         references.withUnsafeWords { refs in
             queryWords.withUnsafeBufferPointer { qs in
-                block.withUnsafeMutableBufferPointer { tBlock in
+                withExtendedLifetime(block) {
+                    let tBlock = UnsafeMutableBufferPointer(start: block.pointer, count: block.count)
                     lists.distances.withUnsafeMutableBufferPointer { dist in
                         lists.indices.withUnsafeMutableBufferPointer { idx in
                             var blockStart = 0

@@ -10,30 +10,26 @@ struct NibbleTransposedProducts {
     let bits: Int
     let nibbles: Int
     let groups: Int
-    /// `groups x nibbles x 16 values x 16 lanes`.
-    private var cells: [Float]
+    /// `groups x nibbles x 16 values x 16 lanes`, each 16-lane cell on its own cache line
+    /// (shared by copies of this value).
+    private let cells: AlignedBuffer<Float>
 
     /// An accumulator for `bits`-bit codes and `columns` outputs per row.
     init(bits: Int, columns: Int) {
         self.bits = bits
         nibbles = (bits + 3) / 4
         groups = (columns + NibbleDotProducts.lanes - 1) / NibbleDotProducts.lanes
-        cells = [Float](repeating: 0, count: groups * nibbles * 16 * NibbleDotProducts.lanes)
+        cells = AlignedBuffer(count: groups * nibbles * 16 * NibbleDotProducts.lanes)
     }
 
     /// Sets every cell back to zero.
-    mutating func reset() {
-        cells.withUnsafeMutableBufferPointer { c in
-            for i in c.indices { c[i] = 0 }
-        }
+    func reset() {
+        cells.zero()
     }
 
-    /// Runs `body` with an ``Accumulator`` over the cells (one exclusive access for many rows).
-    mutating func accumulate<R>(_ body: (Accumulator) -> R) -> R {
-        let nibbles = self.nibbles
-        return cells.withUnsafeMutableBufferPointer { c in
-            body(Accumulator(cells: UnsafeMutableRawPointer(c.baseAddress!), nibbles: nibbles))
-        }
+    /// Runs `body` with an ``Accumulator`` over the cells.
+    func accumulate<R>(_ body: (Accumulator) -> R) -> R {
+        withExtendedLifetime(cells) { body(Accumulator(cells: cells.raw, nibbles: nibbles)) }
     }
 
     /// Adds rows into the cells; valid only inside ``accumulate(_:)``.
@@ -73,7 +69,7 @@ struct NibbleTransposedProducts {
                     let cell = ((g * nibbles + p) * 16 + v) * lanes
                     for b in 0..<4 where v & (1 << b) != 0 && 4 * p + b < bits {
                         for lane in 0..<min(lanes, columns - g * lanes) {
-                            out[(g * lanes + lane) * bits + 4 * p + b] += cells[cell + lane]
+                            out[(g * lanes + lane) * bits + 4 * p + b] += cells.pointer[cell + lane]
                         }
                     }
                 }
