@@ -34,6 +34,21 @@ struct StoreTests {
         #expect(try store.sweepHistory().count == 1)
     }
 
+    @Test("a moved dataset folder reaches the workers: sync stores the spec's new path")
+    func movedDatasetPathIsStored() throws {
+        let folder = try TemporaryFolder()
+        let store = try SweepStore.openOrCreate(path: folder.file("sweep.sqlite"))
+        var trajectories = StoreFixtures.trajectories(count: 1)
+        trajectories[0].configuration.datasetPath = "/old/mnist"
+        try store.synchronize(with: StoreFixtures.definition(trajectories))
+        trajectories[0].configuration.datasetPath = "/new/mnist"
+        let report = try store.synchronize(with: StoreFixtures.definition(trajectories, hash: "spec-2"))
+        #expect(report.added == 0)
+        let claim = try #require(try store.claimNext(for: StoreFixtures.worker("w")))
+        #expect(claim.trajectory.id == "t0")
+        #expect(claim.trajectory.configuration.datasetPath == "/new/mnist")
+    }
+
     @Test("concurrent claimers on separate connections never share a trajectory")
     func claimsAreExclusive() async throws {
         let folder = try TemporaryFolder()

@@ -5,7 +5,8 @@ extension SweepStore {
     /// in one transaction.
     ///
     /// New trajectories are inserted as pending; existing ones (same content hash) keep
-    /// their measurements and checkpoint and take the spec's epoch list: a done
+    /// their measurements and checkpoint and take the spec's configuration (which can differ
+    /// only in what the hash leaves out, such as a moved dataset folder) and epoch list: a done
     /// trajectory with newly requested epochs goes back to pending and continues from
     /// its checkpoint. Trajectories missing from the spec are retired: kept, never
     /// claimed, left out of ``measurements(includingRetired:)`` by default.
@@ -29,8 +30,8 @@ extension SweepStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
                 """)
             let update = try db.cachedStatement(sql: """
-                UPDATE trajectory SET ordinal = ?, estimated_flops = ?, axes = ?, epochs = ?, status = ?, in_spec = 1,
-                    spec_hash = ?, updated_at = ?
+                UPDATE trajectory SET ordinal = ?, estimated_flops = ?, configuration = ?, axes = ?, epochs = ?, status = ?,
+                    in_spec = 1, spec_hash = ?, updated_at = ?
                 WHERE id = ?
                 """)
             var report = SyncReport()
@@ -56,7 +57,8 @@ extension SweepStore {
                 if status == TrajectoryStatus.pending.rawValue && complete { status = TrajectoryStatus.done.rawValue }
                 if old.epochs != epochs && !complete && old.status == TrajectoryStatus.done.rawValue { report.extended += 1 }
                 if !old.inSpec { report.restored += 1 }
-                try update.execute(arguments: [ordinal, work.totalFLOPs, axes, epochs, status, definition.specHash, now, id])
+                try update.execute(arguments: [ordinal, work.totalFLOPs, StoreJSON.encode(trajectory.configuration), axes, epochs,
+                                               status, definition.specHash, now, id])
             }
             let retire = try db.cachedStatement(sql: "UPDATE trajectory SET in_spec = 0, updated_at = ? WHERE id = ?")
             for (id, old) in existing where old.inSpec && !inSpec.contains(id) {
