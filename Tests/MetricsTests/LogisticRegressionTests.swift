@@ -8,7 +8,7 @@ import Testing
         var random = RandomStream(seed: 4, purpose: .testing)
         let codes = CodeMatrix(bits: (0..<30).map { _ in (0..<7).map { _ in random.next() & 1 == 1 } })
         let labels = (0..<30).map { _ in Int32(random.nextInt(below: 3)) }
-        let loss = SoftmaxLoss(codes: codes, labels: labels, classCount: 3, c: 0.7)
+        var loss = SoftmaxLoss(codes: codes, labels: labels, classCount: 3, c: 0.7)
         let theta = (0..<(3 * 8)).map { _ in random.nextGaussian() * 0.5 }
         var gradient = [Double](repeating: 0, count: theta.count)
         _ = loss.evaluate(theta, gradient: &gradient)
@@ -30,7 +30,7 @@ import Testing
         let classes = 20, bits = 5, c = 0.3
         let labels = (0..<300).map { _ in Int32(random.nextInt(below: classes)) }
         let theta = (0..<(classes * (bits + 1))).map { _ in random.nextGaussian() }
-        let loss = SoftmaxLoss(codes: CodeMatrix(bits: rows), labels: labels, classCount: classes, c: c)
+        var loss = SoftmaxLoss(codes: CodeMatrix(bits: rows), labels: labels, classCount: classes, c: c)
         var gradient = [Double](repeating: 0, count: theta.count)
         let folded = loss.evaluate(theta, gradient: &gradient)
 

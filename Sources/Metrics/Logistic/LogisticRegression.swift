@@ -33,7 +33,7 @@ public struct LogisticRegression: Sendable {
         guard maxIterations >= 1 else {
             throw .invalidSetting(name: "logistic_max_iterations", value: "\(maxIterations)", allowed: "an integer >= 1")
         }
-        let loss = SoftmaxLoss(codes: codes, labels: labels, classCount: classCount, c: c)
+        var loss = SoftmaxLoss(codes: codes, labels: labels, classCount: classCount, c: c)
         let solver = LBFGS(maxIterations: maxIterations, gradientTolerance: tolerance * c * Double(codes.count))
         let start = [Double](repeating: 0, count: classCount * (codes.bitCount + 1))
         let result = solver.minimize(from: start) { loss.evaluate($0, gradient: &$1) }

@@ -23,7 +23,7 @@ struct SoftmaxLoss {
     private let labelCounts: [SIMD16<Float>]
     /// Number of rows of every distinct code.
     private let rowCounts: [Float]
-    private let gradientCells: NibbleTransposedProducts
+    private var gradientCells: NibbleTransposedProducts
 
     init(codes: CodeMatrix, labels: [Int32], classCount: Int, c: Double) {
         precondition(labels.count == codes.count, "SoftmaxLoss: \(labels.count) labels for \(codes.count) codes")
@@ -36,6 +36,7 @@ struct SoftmaxLoss {
         var counts = [SIMD16<Float>](repeating: .zero, count: groups.count * vectorsPerCode)
         for (row, label) in labels.enumerated() {
             let label = Int(label)
+            precondition(label >= 0 && label < classCount, "SoftmaxLoss: label \(label) outside 0..<\(classCount)")
             counts[Int(groups.groupOfRow[row]) * vectorsPerCode + label / lanes][label % lanes] += 1
         }
         labelCounts = counts
@@ -43,8 +44,8 @@ struct SoftmaxLoss {
         gradientCells = NibbleTransposedProducts(bits: codes.bitCount, columns: classCount)
     }
 
-    /// `f(θ)`; writes `∇f(θ)` into `gradient`. Evaluations share scratch memory: one at a time.
-    func evaluate(_ theta: [Double], gradient: inout [Double]) -> Double {
+    /// `f(θ)`; writes `∇f(θ)` into `gradient`.
+    mutating func evaluate(_ theta: [Double], gradient: inout [Double]) -> Double {
         let k = classCount, lanes = NibbleDotProducts.lanes
         var weights = Matrix(rows: k, columns: bits)
         var penalty = 0.0

@@ -124,13 +124,13 @@ enum NeighbourSearch {
             }
             // One reduction tells whether any of the four queries has a new neighbour (rare once the
             // lists have filled); only then is each query checked.
-            let wa = below(a0, a1, thresholds.0), wb = below(b0, b1, thresholds.1)
-            let wc = below(c0, c1, thresholds.2), wd = below(d0, d1, thresholds.3)
-            guard anyTopBit((wa | wb) | (wc | wd)) else { continue }
-            if anyTopBit(wa) { thresholds.0 = merge(a0, a1, query: q0, chunkStart: c, scan: scan) }
-            if anyTopBit(wb) { thresholds.1 = merge(b0, b1, query: q0 + 1, chunkStart: c, scan: scan) }
-            if anyTopBit(wc) { thresholds.2 = merge(c0, c1, query: q0 + 2, chunkStart: c, scan: scan) }
-            if anyTopBit(wd) { thresholds.3 = merge(d0, d1, query: q0 + 3, chunkStart: c, scan: scan) }
+            let belowA = below(a0, a1, thresholds.0), belowB = below(b0, b1, thresholds.1)
+            let belowC = below(c0, c1, thresholds.2), belowD = below(d0, d1, thresholds.3)
+            guard anyTopBit((belowA | belowB) | (belowC | belowD)) else { continue }
+            if anyTopBit(belowA) { thresholds.0 = merge(a0, a1, query: q0, chunkStart: c, scan: scan) }
+            if anyTopBit(belowB) { thresholds.1 = merge(b0, b1, query: q0 + 1, chunkStart: c, scan: scan) }
+            if anyTopBit(belowC) { thresholds.2 = merge(c0, c1, query: q0 + 2, chunkStart: c, scan: scan) }
+            if anyTopBit(belowD) { thresholds.3 = merge(d0, d1, query: q0 + 3, chunkStart: c, scan: scan) }
         }
     }
 

@@ -5,7 +5,8 @@
 /// straddles two cache lines depended on where `malloc` put the block: the same logistic
 /// regression took 11.4 s or 13.1 s (2,000-bit codes) depending on what ran before it.
 ///
-/// A reference type: copies of a value holding one share the memory.
+/// A reference type: copies of a value holding one share the memory (hence not `Sendable`).
+/// Keep the buffer alive (`withExtendedLifetime`) while its ``pointer`` is in use.
 final class AlignedBuffer<Element: BitwiseCopyable> {
     let count: Int
     let pointer: UnsafeMutablePointer<Element>
@@ -27,9 +28,14 @@ final class AlignedBuffer<Element: BitwiseCopyable> {
 
     /// Sets every value's bytes back to zero.
     func zero() {
-        UnsafeMutableRawPointer(pointer).initializeMemory(as: UInt8.self, repeating: 0, count: count * MemoryLayout<Element>.stride)
+        let bytes = count * MemoryLayout<Element>.stride
+        raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+        _ = raw.bindMemory(to: Element.self, capacity: count)  // typed again, for `pointer`'s reads
     }
 
     /// The memory as a raw pointer, for vector loads and stores at byte offsets.
     var raw: UnsafeMutableRawPointer { UnsafeMutableRawPointer(pointer) }
 }
+
+@available(*, unavailable)
+extension AlignedBuffer: Sendable {}

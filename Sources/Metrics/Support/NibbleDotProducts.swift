@@ -44,6 +44,11 @@ struct NibbleDotProducts {
     /// Four accumulators (one per nibble of each byte) keep the additions from waiting on each other.
     @inline(__always)
     func products(_ codes: UnsafeBufferPointer<UInt64>, row: Int, wordsPerRow: Int, group: Int) -> SIMD16<Float> {
+        withExtendedLifetime(table) { sumRows(codes, row: row, wordsPerRow: wordsPerRow, group: group) }
+    }
+
+    @inline(__always)
+    private func sumRows(_ codes: UnsafeBufferPointer<UInt64>, row: Int, wordsPerRow: Int, group: Int) -> SIMD16<Float> {
         let stride = 16 &* Self.lanes &* 4  // bytes per nibble position
         var raw = UnsafeRawPointer(table.pointer + group * nibbles * 16 * Self.lanes)
         var a = SIMD16<Float>(), b = SIMD16<Float>(), c = SIMD16<Float>(), d = SIMD16<Float>()

@@ -23,12 +23,12 @@ struct NibbleTransposedProducts {
     }
 
     /// Sets every cell back to zero.
-    func reset() {
+    mutating func reset() {
         cells.zero()
     }
 
-    /// Runs `body` with an ``Accumulator`` over the cells.
-    func accumulate<R>(_ body: (Accumulator) -> R) -> R {
+    /// Runs `body` with an ``Accumulator`` over the cells; the accumulator must not outlive `body`.
+    mutating func accumulate<R>(_ body: (Accumulator) -> R) -> R {
         withExtendedLifetime(cells) { body(Accumulator(cells: cells.raw, nibbles: nibbles)) }
     }
 
