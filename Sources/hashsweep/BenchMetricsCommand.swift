@@ -12,7 +12,8 @@ struct BenchMetricsCommand: ParsableCommand {
             For each code length, trains a one-hidden-layer MLP of that width briefly on MNIST (or, \
             without MNIST, takes an untrained network's codes of random data), takes the codes of \
             --train training and --test test examples (timed: the reference counts them in its metric \
-            time), and times EncodingReport.measure with the default settings. Also measures the XOR-popcount rate in a tight loop and reports K-NN's \
+            time), and times EncodingReport.measure with the default settings. Also measures the \
+            XOR-popcount rate in a tight loop and reports K-NN's \
             time against its bound: (test x train + train x train pairs) x words per code / rate. \
             Compare with ../shared/bench/reference_point.py --samples 48000 --epochs 1 --width W --threads 1.
             """

@@ -45,8 +45,7 @@ struct MetricsBenchmarkCodes {
         let clock = ContinuousClock()
         let start = clock.now, cpuStart = BenchMetricsCommand.cpuSeconds()
         let trainCodes = trainer.model.codes(for: train.features), testCodes = trainer.model.codes(for: test.features)
-        let elapsed = clock.now - start
-        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let wall = (clock.now - start).seconds
         return MetricsBenchmarkCodes(
             train: trainCodes, trainLabels: train.labels, test: testCodes, testLabels: test.labels, source: source,
             codeSeconds: (wall, BenchMetricsCommand.cpuSeconds() - cpuStart))

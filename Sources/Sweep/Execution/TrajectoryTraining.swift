@@ -29,6 +29,8 @@ struct TrajectoryTraining {
     /// building the training set).
     mutating func run(from start: StoredCheckpoint?, measuring epochs: [Int],
                       into sink: some TrajectorySink) throws -> (outcome: Outcome, setupSeconds: Double) {
+        precondition(zip(epochs, epochs.dropFirst()).allSatisfy { $0 < $1 } && (epochs.first ?? 0) >= (start?.epoch ?? 0),
+                     "TrajectoryTraining: epochs must increase and none may come before the start checkpoint")
         var setupClock = Stopwatch()
         let id = trajectory.id
         let configuration = trajectory.configuration
