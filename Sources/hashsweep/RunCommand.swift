@@ -8,9 +8,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a sweep with parallel worker processes; rerun the same command to resume.",
         discussion: """
-            Validates the spec and checks that the files of every dataset it needs are present and readable \
-            (nothing on disk changes if either fails; a missing dataset's error gives the `hashsweep data fetch` \
-            command), records the spec in the sweep database, \
+            Validates the spec and checks that the files of every dataset with work left to do are present \
+            and readable (nothing on disk changes if either fails; a missing dataset's error gives the \
+            `hashsweep data fetch` command), records the spec in the sweep database, \
             adds new trajectories, continues those whose epoch list grew from their checkpoint, retires \
             those no longer in the spec, and keeps N workers busy until every trajectory is done or \
             failed. Ctrl-C stops the workers cleanly (a second Ctrl-C kills them); run again to resume.
@@ -35,7 +35,10 @@ struct RunCommand: ParsableCommand {
         guard let parsed = target.spec else {
             throw ValidationError("\(spec) is a database; `run` needs the spec file (YAML).")
         }
-        try DatasetAvailability.check(parsed.trajectories)
+        // Data is needed only for work left to do: a finished sweep reruns without it.
+        let existing = FileManager.default.fileExists(atPath: target.databasePath)
+            ? try? SweepStore.open(path: target.databasePath) : nil
+        try DatasetAvailability.check(try existing?.unfinished(parsed.trajectories) ?? parsed.trajectories)
         let store = try SweepStore.openOrCreate(path: target.databasePath, leaseDuration: Double(parsed.execution.leaseSeconds))
         let sync = try store.synchronize(with: SweepDefinition(spec: parsed, toolVersion: HashSweepVersion.string,
                                                                    gitCommit: GitRevision.describing(path: spec)))

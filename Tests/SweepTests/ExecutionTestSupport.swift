@@ -215,4 +215,22 @@ enum IDXFixture {
             try Data(bytes).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
         }
     }
+
+    /// Writes a small but valid MNIST-shaped dataset (raw IDX files: `train` and `test` 28 x 28
+    /// images with pseudo-random pixels, labels cycling through 0-9) into `folder`.
+    static func writeValid(train: Int = 120, test: Int = 30, in folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        func header(_ words: [UInt32]) -> [UInt8] {
+            words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
+        }
+        for (prefix, count) in [("train", train), ("t10k", test)] {
+            let pixels = (0..<(count * 784)).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) }
+            let labels = (0..<count).map { UInt8($0 % 10) }
+            let files = [("\(prefix)-images-idx3-ubyte", header([0x0000_0803, UInt32(count), 28, 28]) + pixels),
+                         ("\(prefix)-labels-idx1-ubyte", header([0x0000_0801, UInt32(count)]) + labels)]
+            for (name, bytes) in files {
+                try Data(bytes).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
+            }
+        }
+    }
 }

@@ -101,6 +101,36 @@ struct RunDatasetCheckTests {
         #expect(try store.sweepHistory().count == revisions)
     }
 
+    @Test("a finished sweep reruns without its dataset; an extended one asks for it again")
+    func finishedWorkNeedsNoData() throws {
+        let folder = try TemporaryFolder()
+        let data = folder.file("mnist")
+        try IDXFixture.writeValid(in: data)
+        func spec(epochs: [Int]) -> String {
+            """
+            name: done
+            dataset: {name: mnist, path: \(data), samples: 100}
+            train: {batch_size: 50}
+            metrics: {run: none}
+            grid: {epochs: \(epochs), width: [4]}
+
+            """
+        }
+        let path = try TinySpec.write(spec(epochs: [0, 1]), name: "done", in: folder)
+        let first = try HashSweepProcess.run(["run", path, "-j", "1"], in: folder)
+        #expect(first.status == 0, "\(first.error)")
+        try FileManager.default.removeItem(atPath: data)
+
+        let again = try HashSweepProcess.run(["run", path, "-j", "1"], in: folder)
+        #expect(again.status == 0, "\(again.error)")
+        _ = try TinySpec.write(spec(epochs: [0, 1, 2]), name: "done", in: folder)
+        let extended = try HashSweepProcess.run(["run", path, "-j", "1"], in: folder)
+        #expect(extended.status == 1)
+        #expect(extended.error.contains("Dataset mnist, needed by 1 trajectory, is not available"), "\(extended.error)")
+        let store = try SweepStore.open(path: folder.file("results/done/sweep.sqlite"))
+        #expect(try store.measurements().map(\.epoch).sorted() == [0, 1])
+    }
+
     @Test("a missing dataset on a new sweep creates no database")
     func missingDatasetCreatesNothing() throws {
         let folder = try TemporaryFolder()

@@ -1,8 +1,8 @@
 import Foundation
 import Models
 
-/// Checks, before `hashsweep run` touches the sweep database or starts a worker, that every
-/// file-based dataset the expanded grid needs is present and readable.
+/// Checks, before `hashsweep run` writes to the sweep database or starts a worker, that every
+/// file-based dataset the trajectories with work left need is present and readable.
 ///
 /// A missing dataset is then one error naming the dataset, the folders looked in and the
 /// `hashsweep data fetch` command that gets it, instead of every trajectory failing its

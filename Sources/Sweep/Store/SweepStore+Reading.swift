@@ -66,6 +66,19 @@ extension SweepStore {
         }
     }
 
+    /// The trajectories among `trajectories` that still have an epoch to measure in this store
+    /// (those it has never seen included), in their order.
+    public func unfinished(_ trajectories: [Trajectory]) throws -> [Trajectory] {
+        let measured = try read { db in
+            var epochs: [String: Set<Int>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT trajectory_id, epoch FROM measurement") {
+                epochs[row["trajectory_id"], default: []].insert(row["epoch"])
+            }
+            return epochs
+        }
+        return trajectories.filter { !Set($0.epochs).isSubset(of: measured[$0.id] ?? []) }
+    }
+
     private func decodeRecord(_ row: Row) throws -> TrajectoryRecord {
         let id: String = row["id"]
         return TrajectoryRecord(
