@@ -67,11 +67,11 @@ struct BenchMetricsCommand: ParsableCommand {
             var (wallTotal, cpuTotal) = codes.codeSeconds
             print(String(format: "  %-10@ %8.3f s (%8.3f cpu)", "codes" as NSString, wallTotal, cpuTotal))
             for step in steps {
-                let cpuStart = Self.cpuSeconds()
+                let cpuStart = processCPUSeconds()
                 let report = try EncodingReport.measure(
                     trainCodes: codes.train, trainLabels: codes.trainLabels, testCodes: codes.test,
                     testLabels: codes.testLabels, classCount: 10, settings: MetricSettings(steps: [step], seed: seed))
-                let cpu = Self.cpuSeconds() - cpuStart
+                let cpu = processCPUSeconds() - cpuStart
                 wallTotal += report.totalSeconds
                 cpuTotal += cpu
                 var line = String(format: "  %-10@ %8.3f s (%8.3f cpu)", step.rawValue as NSString, report.totalSeconds, cpu)
@@ -86,12 +86,5 @@ struct BenchMetricsCommand: ParsableCommand {
             }
             print(String(format: "  %-10@ %8.3f s (%8.3f cpu)", "total" as NSString, wallTotal, cpuTotal))
         }
-    }
-
-    /// CPU seconds used by this process so far.
-    static func cpuSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }

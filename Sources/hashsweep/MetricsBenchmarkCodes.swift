@@ -43,12 +43,12 @@ struct MetricsBenchmarkCodes {
         var trainer = Trainer(configuration: TrainingConfiguration(model: model, optimizer: optimizer, batchSize: 128, seed: seed))
         if mnist != nil { for _ in 0..<epochs { _ = trainer.trainEpoch(on: train) } }
         let clock = ContinuousClock()
-        let start = clock.now, cpuStart = BenchMetricsCommand.cpuSeconds()
+        let start = clock.now, cpuStart = processCPUSeconds()
         let trainCodes = trainer.model.codes(for: train.features), testCodes = trainer.model.codes(for: test.features)
         let wall = (clock.now - start).seconds
         return MetricsBenchmarkCodes(
             train: trainCodes, trainLabels: train.labels, test: testCodes, testLabels: test.labels, source: source,
-            codeSeconds: (wall, BenchMetricsCommand.cpuSeconds() - cpuStart))
+            codeSeconds: (wall, processCPUSeconds() - cpuStart))
     }
 
     /// `count` examples of 784 uniform features with uniform labels over 10 classes.

@@ -89,10 +89,3 @@ public enum TrainingBenchmark {
         return 2 * Double(n) * Double(n) * Double(n) / seconds / 1e9
     }
 }
-
-/// CPU time consumed by this process so far, in seconds.
-func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-}
