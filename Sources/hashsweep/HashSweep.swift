@@ -13,6 +13,7 @@ struct HashSweep: AsyncParsableCommand {
             BenchCommand.self,
             DataCommand.self,
             RunCommand.self,
+            MeasureCommand.self,
             WorkerCommand.self,
             StatusCommand.self,
             RetryCommand.self,

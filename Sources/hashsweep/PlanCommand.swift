@@ -31,10 +31,9 @@ struct PlanCommand: ParsableCommand {
         let trajectories = parsed.trajectories
         let requested = trajectories.reduce(0) { $0 + $1.epochs.count }
         var measured: [String: [MeasurementRecord]] = [:]
-        if FileManager.default.fileExists(atPath: target.databasePath) {
-            for record in try SweepStore.open(path: target.databasePath).measurements(includingRetired: true) {
-                measured[record.trajectoryID, default: []].append(record)
-            }
+        let existing = FileManager.default.fileExists(atPath: target.databasePath) ? try SweepStore.open(path: target.databasePath) : nil
+        for record in try existing?.measurements(includingRetired: true) ?? [] {
+            measured[record.trajectoryID, default: []].append(record)
         }
         var left = ComputeEstimate(trainingFLOPs: 0, measurementFLOPs: 0)
         var doneMeasurements = 0, doneTrajectories = 0
@@ -49,6 +48,9 @@ struct PlanCommand: ParsableCommand {
         let total = ComputeEstimate(trajectories: trajectories)
         print("\(parsed.name): \(trajectories.count) trajectories, \(requested) measurements (\(target.databasePath))")
         print("done: \(doneTrajectories) trajectories, \(doneMeasurements) measurements")
+        let plan = try existing.map { try $0.plan(for: trajectories) }
+        Self.printGroups(plan, trajectories: trajectories)
+        Self.printCheckpoints(parsed)
         print(String(format: "compute: %.2e FLOPs in all (training %.2e, measuring %.2e); %.2e left",
                      total.totalFLOPs, total.trainingFLOPs, total.measurementFLOPs, left.totalFLOPs))
         let workers = jobs ?? parsed.execution.workers ?? ProcessInfo.processInfo.activeProcessorCount
@@ -63,6 +65,49 @@ struct PlanCommand: ParsableCommand {
         for trajectory in stride(from: 0, to: trajectories.count, by: step).prefix(sample).map({ trajectories[$0] }) {
             let point = trajectory.axes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             print("  \(trajectory.id.prefix(16))  \(point)  epochs \(trajectory.epochs.map(String.init).joined(separator: ","))")
+        }
+    }
+
+    /// What a run would do, group by group, with the keys that cause each group.
+    private static func printGroups(_ plan: SweepPlan?, trajectories: [Trajectory]) {
+        guard let plan else {
+            print("new \(trajectories.count): first run (no database yet)")
+            return
+        }
+        let groups: [(String, SweepPlan.Group, String)] = [
+            ("new", plan.new, "to train"),
+            ("extended", plan.extended, "new measurements, continued from their checkpoints"),
+            ("re-measured from checkpoints", plan.remeasuredFromCheckpoints, "measurements, no training (`hashsweep measure`)"),
+            ("re-measured by training again", plan.remeasuredByTraining, "measurements whose checkpoints are not kept"),
+        ]
+        for (name, group, what) in groups where group.trajectories > 0 {
+            print("\(name) \(group.trajectories): \(group.measurements) \(what)" + reasons(group))
+        }
+        if plan.retired.trajectories > 0 {
+            print("retired \(plan.retired.trajectories): kept, left out of charts" + reasons(plan.retired))
+        }
+        if plan.finished > 0 { print("unchanged \(plan.finished): nothing left to do") }
+    }
+
+    private static func reasons(_ group: SweepPlan.Group) -> String {
+        guard !group.reasons.isEmpty else { return "" }
+        let shown = group.reasons.prefix(4).joined(separator: "; ")
+        return "; " + shown + (group.reasons.count > 4 ? "; and \(group.reasons.count - 4) more" : "")
+    }
+
+    /// Which checkpoints the sweep keeps and the space they take.
+    private static func printCheckpoints(_ spec: SweepSpec) {
+        let bytes = CheckpointSize.measuredEpochsBytes(of: spec.trajectories)
+        let size = ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .file)
+        let retention = spec.execution.checkpoints
+        if retention.keepsMeasuredEpochs(estimatedBytes: bytes) {
+            print("checkpoints: every measured epoch's kept (execution.checkpoints: \(retention.rawValue)), about \(size); "
+                  + "changed metrics are re-measured without training")
+        } else {
+            let why = retention == .auto ? "auto: the measured epochs' \(size) would pass the "
+                + ByteCountFormatter.string(fromByteCount: Int64(CheckpointRetention.automaticLimitBytes), countStyle: .file) + " limit"
+                : "execution.checkpoints: last; keeping every measured epoch's would take \(size)"
+            print("checkpoints: the latest of each trajectory only (\(why)); changed metrics are re-measured by training again")
         }
     }
 

@@ -30,6 +30,11 @@ struct SweepTarget {
 
     /// The command line that resumes this sweep.
     static func resumeCommand(spec: String, database: String?) -> String {
-        "hashsweep run \(spec)" + (database.map { " --db \($0)" } ?? "")
+        "hashsweep run " + resumeArguments(spec: spec, database: database)
+    }
+
+    /// The arguments naming this sweep on a command line (`SPEC [--db DB]`).
+    static func resumeArguments(spec: String, database: String?) -> String {
+        spec + (database.map { " --db \($0)" } ?? "")
     }
 }

@@ -26,6 +26,9 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds a lease lasts without a heartbeat.")
     var lease: Double = 60
 
+    @Flag(help: "Only re-measure from kept checkpoints; never train (set by `measure`).")
+    var measureOnly = false
+
     func validate() throws {
         guard lease >= 5 else { throw ValidationError("--lease must be at least 5 seconds (got \(lease)).") }
     }
@@ -34,6 +37,7 @@ struct WorkerCommand: ParsableCommand {
         var options = WorkerOptions(databasePath: db, name: name ?? "worker-\(WorkerIdentity.currentHost)-\(getpid())",
                                     watchParent: watchParent)
         options.leaseDuration = lease
+        options.measureOnly = measureOnly
         options.heartbeatInterval = min(2, lease / 6)
         do {
             _ = try Worker.run(options)

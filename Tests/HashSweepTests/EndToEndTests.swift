@@ -80,7 +80,7 @@ struct EndToEndTests {
         #expect(first.status == 0, "\(first)")
         let second = try HashSweepCLI.run(["run", "cli-e2e.yaml", "-j", "1"], in: folder.url)
         #expect(second.status == 0, "\(second)")
-        #expect(second.output.contains("1 trajectories (0 new, 0 extended, 0 retired)"), "\(second)")
+        #expect(second.output.contains("1 trajectories (0 new, 0 extended, 0 to re-measure, 0 retired)"), "\(second)")
         #expect(second.output.contains("1/1 trajectories done, 0 failed, 3/3 measurements"), "\(second)")
     }
 

@@ -141,7 +141,7 @@ struct ExecutionRunTests {
                                name: "edit", in: folder)
         let rerun = try HashSweepProcess.run(["run", spec, "-j", "2"], in: folder)
         #expect(rerun.status == 0, "\(rerun.error)")
-        #expect(rerun.output.contains("2 trajectories (0 new, 2 extended, 2 retired)"))
+        #expect(rerun.output.contains("2 trajectories (0 new, 2 extended, 0 to re-measure, 2 retired)"))
         let continued = try store.attempts().dropFirst(firstAttempts)
         #expect(continued.count == 2)
         #expect(continued.allSatisfy { $0.startEpoch == 2 && $0.outcome == "done" })

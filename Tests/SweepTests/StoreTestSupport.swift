@@ -16,10 +16,12 @@ final class TemporaryFolder {
 }
 
 enum StoreFixtures {
-    /// `count` distinct trajectories (differing by seed and width), measured at `epochs`.
+    /// `count` distinct trajectories (differing by seed and width), measured at `epochs`, with no
+    /// metric step (so that ``measurement(epoch:value:)``, which records no settings, is up to date).
     static func trajectories(count: Int, epochs: [Int] = [0, 1, 2]) -> [Trajectory] {
         (0..<count).map { index in
             var configuration = TrajectoryConfiguration()
+            configuration.metrics = ["none"]
             configuration.seed = index
             configuration.width = 4 + index % 3
             return Trajectory(id: "t\(index)", configuration: configuration, epochs: epochs,

@@ -10,6 +10,9 @@ public struct OrchestratorOptions: Sendable {
     public var executable: String
     /// Seconds a lease lasts without a heartbeat (passed to the workers).
     public var leaseDuration: TimeInterval = 30
+    /// Whether the workers only re-measure from kept checkpoints (`hashsweep measure`): the run
+    /// ends when they find nothing more of that kind, leaving the work that needs training pending.
+    public var measureOnly = false
 
     /// Options for `workers` processes of `executable` on `databasePath`.
     public init(databasePath: String, workers: Int, executable: String) {
@@ -47,6 +50,8 @@ public final class Orchestrator {
     private var started = 0
     private var crashesWithoutProgress = 0
     private var recentOutput: [String] = []
+    /// Set once a measure-only worker finished: it found nothing more it may do, so none is started again.
+    private var measureOnlyExhausted = false
 
     /// An orchestrator for the sweep in `store`.
     public init(store: SweepStore, options: OrchestratorOptions, display: ProgressDisplay) {
@@ -88,7 +93,7 @@ public final class Orchestrator {
                 try spawnWorkers(for: summary)
             }
             display.update(summary)
-            if children.isEmpty && (stopping || summary.counts[.pending, default: 0] == 0) { break }
+            if children.isEmpty && (stopping || measureOnlyExhausted || summary.counts[.pending, default: 0] == 0) { break }
             waitForOutput(milliseconds: 200)
             forwardOutput()
             let ended = try reapExited(stopping: stopping)
@@ -112,13 +117,14 @@ public final class Orchestrator {
         try store.reclaimStaleLeases()
         summary = try store.summary()
         display.finish()
-        return OrchestratorResult(summary: summary, interrupted: stopping && summary.counts[.pending, default: 0] > 0,
+        return OrchestratorResult(summary: summary, interrupted: stopping && !measureOnlyExhausted && summary.counts[.pending, default: 0] > 0,
                                   wallSeconds: clock.seconds, workersStarted: started)
     }
 
     /// Starts workers while fewer than `workers` run and more trajectories are pending than idle workers can take.
     private func spawnWorkers(for summary: StatusSummary) throws {
         let busy = Set(summary.running.compactMap(\.leaseOwner))
+        guard !measureOnlyExhausted else { return }
         var idle = children.filter { !busy.contains($0.name) }.count
         let pending = summary.counts[.pending, default: 0]
         while children.count < options.workers && pending > idle {
@@ -127,7 +133,7 @@ public final class Orchestrator {
             let process = try ChildProcess(executable: options.executable, arguments: [
                 "worker", "--db", options.databasePath, "--name", name, "--watch-parent",
                 "--lease", String(options.leaseDuration),
-            ])
+            ] + (options.measureOnly ? ["--measure-only"] : []))
             children.append((name, process))
             idle += 1
         }
@@ -140,7 +146,9 @@ public final class Orchestrator {
             guard let status = child.process.reap() else { remaining.append(child); continue }
             for line in child.process.readLines(flush: true) { show(line, from: child.name) }
             switch status {
-            case .exited(WorkerExitCode.finished), .exited(WorkerExitCode.interrupted), .exited(WorkerExitCode.orphaned):
+            case .exited(WorkerExitCode.finished):
+                if options.measureOnly { measureOnlyExhausted = true }
+            case .exited(WorkerExitCode.interrupted), .exited(WorkerExitCode.orphaned):
                 break
             default:
                 crashesWithoutProgress += 1

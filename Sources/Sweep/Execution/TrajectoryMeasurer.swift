@@ -5,10 +5,10 @@ import Models
 /// loss and accuracy and the encoding properties of its neural codes
 /// (``Metrics/EncodingReport``), on the distinct training examples and the test split.
 ///
-/// Metric settings come from the configuration (`knn_k`, `kmeans_n_init`,
-/// `logistic_c`, the steps in `metrics`); the metric random stream is seeded
-/// with the trajectory's seed, so a measurement is a pure function of the
-/// network and the configuration.
+/// Metric settings come from the configuration (see
+/// ``TrajectoryConfiguration/metricSettings()``); the metric random stream is seeded with the
+/// trajectory's seed, and every step is independent of the others, so a measurement of any
+/// subset of steps is a pure function of the network and the configuration.
 struct TrajectoryMeasurer {
     let configuration: TrajectoryConfiguration
     let trainingSet: TrainingSet
@@ -24,39 +24,23 @@ struct TrajectoryMeasurer {
         test = splits.test
     }
 
-    /// The metrics of `model` in ``Metrics/MetricName`` order (timings left out).
-    func measure(_ model: MLP) throws -> [(name: String, value: Double)] {
-        try measureWithTimings(model).metrics
+    /// What one measurement gives: the metrics in ``Metrics/MetricName`` order, the seconds per
+    /// metric step, and the fingerprint of every step measured, by step name.
+    struct Result {
+        var metrics: [(name: String, value: Double)]
+        var timings: [String: Double]
+        var settings: [String: String]
     }
 
-    /// The metrics of `model` in ``Metrics/MetricName`` order, and the seconds per metric step.
-    func measureWithTimings(_ model: MLP) throws -> (metrics: [(name: String, value: Double)], timings: [String: Double]) {
-        let report = try EncodingReport.measure(model: model, train: trainingSet, test: test, settings: settings())
-        var metrics: [(name: String, value: Double)] = []
-        var timings: [String: Double] = [:]
+    /// Measures `model` with every step of the configuration, or only `steps` (of those) when given.
+    func measure(_ model: MLP, steps: [MetricStep]? = nil) throws -> Result {
+        var settings = try configuration.metricSettings()
+        if let steps { settings.steps = settings.steps.filter(steps.contains) }
+        let report = try EncodingReport.measure(model: model, train: trainingSet, test: test, settings: settings)
+        var result = Result(metrics: [], timings: [:], settings: settings.fingerprints)
         for (name, value) in report.values {
-            if Self.timingNames.contains(name) { timings[name] = value } else { metrics.append((name, value)) }
+            if Self.timingNames.contains(name) { result.timings[name] = value } else { result.metrics.append((name, value)) }
         }
-        return (metrics, timings)
-    }
-
-    /// The metric settings of the configuration.
-    private func settings() throws -> MetricSettings {
-        MetricSettings(knnK: configuration.knnK, kmeansNInit: configuration.kmeansNInit, logisticC: configuration.logisticC,
-                       steps: try steps(), seed: UInt64(bitPattern: Int64(configuration.seed)))
-    }
-
-    /// The metric steps named by the configuration's `metrics` list (`all`, `none` or step names).
-    private func steps() throws -> [MetricStep] {
-        let names = configuration.metrics
-        if names.contains("all") { return MetricStep.allCases }
-        return try names.filter { $0 != "none" }.map { name in
-            guard let step = MetricStep(rawValue: name) else {
-                throw ExecutionError.invalidConfiguration(
-                    trajectory: configuration.contentHash, key: "metrics.run", value: name,
-                    allowed: "all, none, " + MetricStep.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return step
-        }
+        return result
     }
 }

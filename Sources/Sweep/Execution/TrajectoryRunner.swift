@@ -13,9 +13,15 @@ struct TrajectoryRunner {
     /// Trains and measures the claim's trajectory; returns the seconds spent preparing data.
     func run() throws -> Double {
         var training = TrajectoryTraining(trajectory: claim.trajectory, datasets: datasets)
-        let result = try training.run(from: claim.checkpoint, measuring: claim.epochsToMeasure,
-                                      into: ClaimSink(claim: claim, session: session))
-        return result.setupSeconds
+        let sink = ClaimSink(claim: claim, session: session)
+        let id = claim.trajectory.id, store = session.store
+        var setupSeconds = try training.remeasure(claim.work.fromCheckpoint, checkpoint: { try store.checkpoint(trajectory: id, epoch: $0) },
+                                                  into: sink)
+        guard !claim.epochsToMeasure.isEmpty else { return setupSeconds }
+        let result = try training.run(from: claim.checkpoint, measuring: claim.epochsToMeasure, remeasuring: claim.work.byTraining,
+                                      into: sink)
+        setupSeconds += result.setupSeconds
+        return setupSeconds
     }
 }
 
@@ -24,7 +30,7 @@ private struct ClaimSink: TrajectorySink {
     let claim: Claim
     let session: WorkerSession
 
-    func record(_ measurement: MeasurementInput, checkpoint: Data) throws {
+    func record(_ measurement: MeasurementInput, checkpoint: Data?) throws {
         try session.store.record(measurement, checkpoint: checkpoint, for: claim)
     }
 

@@ -6,8 +6,9 @@ import Foundation
 /// Two stores conform: a worker's claim on the sweep database (`hashsweep run`) and a Slurm
 /// array task's shard. The loop calls the sink from its own thread only.
 protocol TrajectorySink {
-    /// Writes a measurement and the checkpoint taken at the same epoch, in one transaction.
-    func record(_ measurement: MeasurementInput, checkpoint: Data) throws
+    /// Writes a measurement and the checkpoint taken at the same epoch (none for a
+    /// re-measurement from a kept checkpoint), in one transaction.
+    func record(_ measurement: MeasurementInput, checkpoint: Data?) throws
     /// Writes a checkpoint between measurements.
     func saveCheckpoint(_ checkpoint: StoredCheckpoint) throws
     /// Told after every trained epoch how many epochs are trained.

@@ -13,6 +13,8 @@ public struct WorkerOptions: Sendable {
     public var heartbeatInterval: TimeInterval = 2
     /// Seconds a lease lasts without a heartbeat.
     public var leaseDuration: TimeInterval = 30
+    /// Whether to take only re-measurements from kept checkpoints, never training (`hashsweep measure`).
+    public var measureOnly = false
 
     /// Options for a worker named `name` on the database at `databasePath`.
     public init(databasePath: String, name: String, watchParent: Bool) {
@@ -44,7 +46,7 @@ public enum Worker {
         LeaseHeartbeat.start(session: session, interval: options.heartbeatInterval)
         let datasets = DatasetCache()
         var finished = 0
-        while let claim = try session.claimNext() {
+        while let claim = try session.claimNext(measureOnly: options.measureOnly) {
             do {
                 let runner = TrajectoryRunner(claim: claim, session: session, datasets: datasets)
                 let setupSeconds = try runner.run()

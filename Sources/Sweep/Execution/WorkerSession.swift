@@ -24,10 +24,11 @@ public final class WorkerSession: @unchecked Sendable {
         self.identity = identity
     }
 
-    /// Claims the next pending trajectory and remembers it.
-    public func claimNext() throws -> Claim? {
+    /// Claims the next pending trajectory (with `measureOnly`, the next with re-measurements
+    /// from kept checkpoints, for those alone) and remembers it.
+    public func claimNext(measureOnly: Bool = false) throws -> Claim? {
         try lock.withLock {
-            let claim = try store.claimNext(for: identity)
+            let claim = try store.claimNext(for: identity, measureOnly: measureOnly)
             current = claim
             epoch = claim?.startEpoch ?? 0
             leaseLost = false

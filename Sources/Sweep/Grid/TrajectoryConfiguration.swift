@@ -77,7 +77,7 @@ public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
     /// Seed of every random stream of this trajectory.
     public var seed: Int = 0
 
-    // Metrics
+    // Metrics: how the codes are measured, not part of identity (see ``canonicalJSON``).
     /// K of the K-NN classifier on codes.
     public var knnK: Int = 9
     /// K-Means restarts.
@@ -85,8 +85,7 @@ public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
     /// Inverse L2 strength of the logistic regression on codes.
     public var logisticC: Double = 1
     /// Metric steps to measure: `["all"]`, or a sorted subset of `redundancy`, `knn`,
-    /// `kmeans`, `logistic` (the network's own loss and accuracy are always measured);
-    /// part of identity since it changes what is stored.
+    /// `kmeans`, `logistic` (the network's own loss and accuracy are always measured).
     public var metrics: [String] = ["all"]
 
     /// The defaults.

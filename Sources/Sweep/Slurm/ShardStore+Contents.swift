@@ -15,6 +15,8 @@ public struct ShardMeasurement: Sendable {
     public var trainSeconds: Double
     /// Seconds spent measuring.
     public var measureSeconds: Double
+    /// The fingerprint of the settings of every metric step measured (from the configuration the task ran).
+    public var settings: [String: String] = [:]
 
     /// Whether `other` holds the same metric values, bit for bit (NaN equals NaN).
     public func hasSameValues(as other: [String: Double]) -> Bool {
@@ -72,17 +74,21 @@ extension ShardStore {
     public func measurements() throws(SlurmError) -> [ShardMeasurement] {
         try reading { db in
             try Row.fetchAll(db, sql: """
-                SELECT trajectory_id, epoch, metrics, timings, train_seconds, measure_seconds FROM measurement ORDER BY trajectory_id, epoch
+                SELECT m.trajectory_id, m.epoch, m.metrics, m.timings, m.train_seconds, m.measure_seconds, t.configuration
+                FROM measurement m JOIN trajectory t ON t.id = m.trajectory_id ORDER BY m.trajectory_id, m.epoch
                 """).map { row in
                 let id: String = row["trajectory_id"]
                 let epoch: Int = row["epoch"]
+                let configuration = try StoreJSON.decode(TrajectoryConfiguration.self, from: row["configuration"], table: "trajectory",
+                                                         column: "configuration", row: id)
                 return ShardMeasurement(
                     trajectoryID: id, epoch: epoch,
                     metrics: try StoreJSON.decode([String: Double].self, from: row["metrics"], table: "measurement",
                                                   column: "metrics", row: "\(id) epoch \(epoch)"),
                     timings: try StoreJSON.decode([String: Double].self, from: row["timings"], table: "measurement",
                                                   column: "timings", row: "\(id) epoch \(epoch)"),
-                    trainSeconds: row["train_seconds"], measureSeconds: row["measure_seconds"])
+                    trainSeconds: row["train_seconds"], measureSeconds: row["measure_seconds"],
+                    settings: (try? configuration.metricSettings().fingerprints) ?? [:])
             }
         }
     }

@@ -54,8 +54,9 @@ private struct ShardSink: TrajectorySink {
     let shard: ShardStore
     let stop: SlurmStopRequest
 
-    func record(_ measurement: MeasurementInput, checkpoint: Data) throws {
-        try shard.record(measurement, checkpoint: checkpoint, trajectory: trajectory)
+    func record(_ measurement: MeasurementInput, checkpoint: Data?) throws {
+        precondition(!measurement.isRemeasurement && checkpoint != nil, "ShardSink: array tasks only take first measurements")
+        try shard.record(measurement, checkpoint: checkpoint!, trajectory: trajectory)
     }
 
     func saveCheckpoint(_ checkpoint: StoredCheckpoint) throws {

@@ -47,8 +47,9 @@ extension SweepStore {
             let known = Set(try String.fetchAll(db, sql: "SELECT id FROM trajectory"))
             let existing = try db.cachedStatement(sql: "SELECT metrics FROM measurement WHERE trajectory_id = ? AND epoch = ?")
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO measurement (trajectory_id, epoch, metrics, timings, train_seconds, measure_seconds, spec_hash, recorded_at)
-                SELECT ?, ?, ?, ?, ?, ?, spec_hash, ? FROM trajectory WHERE id = ?
+                INSERT INTO measurement (trajectory_id, epoch, metrics, timings, train_seconds, measure_seconds, spec_hash, recorded_at,
+                                         settings)
+                SELECT ?, ?, ?, ?, ?, ?, spec_hash, ?, ? FROM trajectory WHERE id = ?
                 """)
             var touched = Set<String>()
             for row in measurements {
@@ -71,7 +72,8 @@ extension SweepStore {
                     continue
                 }
                 try insert.execute(arguments: [row.trajectoryID, row.epoch, StoreJSON.encode(row.metrics), StoreJSON.encode(row.timings),
-                                               row.trainSeconds, row.measureSeconds, Self.now(), row.trajectoryID])
+                                               row.trainSeconds, row.measureSeconds, Self.now(), StoreJSON.encode(row.settings),
+                                               row.trajectoryID])
                 result.added += 1
                 touched.insert(row.trajectoryID)
             }

@@ -7,6 +7,8 @@ public struct ExecutionSettings: Sendable, Hashable, Codable {
     public var maxAttempts: Int = 3
     /// Seconds a claim lasts without a heartbeat before another worker may take it over.
     public var leaseSeconds: Int = 60
+    /// Which checkpoints the store keeps (`auto`: every measured epoch's, unless that takes too much space).
+    public var checkpoints: CheckpointRetention = .auto
 
     /// The defaults.
     public init() {}

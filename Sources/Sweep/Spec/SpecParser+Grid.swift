@@ -113,6 +113,12 @@ extension SpecParser {
             return AxisValuesParser(reader: reader, path: item.path, kind: .integer(minimum: 0), what: "seed").parse(item.value, distinct: true)
         }
         let field = SpecField.axis(item.key)!
+        guard field.section != "metrics" else {
+            reader.report(item.keyNode, item.path, "\(field.path) cannot be swept: metric settings are not part of what is "
+                          + "trained, every trajectory is measured with one setting; set `\(field.path)` and run "
+                          + "`hashsweep measure` to re-measure the stored trajectories with another value")
+            return nil
+        }
         return AxisValuesParser(reader: reader, path: item.path, kind: field.kind, what: item.key).parse(item.value, distinct: true)
     }
 }

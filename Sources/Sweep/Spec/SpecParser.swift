@@ -113,7 +113,7 @@ final class SpecParser {
 
     private func parseExecution(_ entry: SpecReader.Entry) -> ExecutionSettings {
         var settings = ExecutionSettings()
-        guard let entries = reader.entries(entry.value, path: entry.key, allowed: ["workers", "max_attempts", "lease_seconds"])
+        guard let entries = reader.entries(entry.value, path: entry.key, allowed: ["workers", "max_attempts", "lease_seconds", "checkpoints"])
         else { return settings }
         for item in entries {
             switch item.key {
@@ -123,6 +123,9 @@ final class SpecParser {
                 settings.maxAttempts = reader.value(item.value, path: item.path, kind: .integer(minimum: 1))?.integer ?? settings.maxAttempts
             case "lease_seconds":
                 settings.leaseSeconds = reader.value(item.value, path: item.path, kind: .integer(minimum: 5))?.integer ?? settings.leaseSeconds
+            case "checkpoints":
+                let word = reader.value(item.value, path: item.path, kind: .choice(CheckpointRetention.allCases.map(\.rawValue)))?.word
+                settings.checkpoints = word.flatMap(CheckpointRetention.init(rawValue:)) ?? settings.checkpoints
             default:
                 preconditionFailure("SpecParser: execution key \(item.key) passed the allowed-key check")
             }

@@ -2,9 +2,11 @@ import Foundation
 
 /// A trajectory leased to one worker, with what the worker must do for it.
 ///
-/// The store decides the plan when it hands out the claim: continue from the
-/// latest checkpoint if every epoch still to measure lies at or after it,
-/// otherwise train from scratch (measured epochs are skipped either way).
+/// The store decides the plan when it hands out the claim (see ``TrajectoryWork``): measured
+/// epochs whose metric settings changed are re-measured from their kept checkpoint; training
+/// starts from the latest kept checkpoint at or before the first epoch it must reach, or from
+/// initialisation, and measures the epochs never measured and re-measures those without a
+/// kept checkpoint.
 public struct Claim: Sendable {
     /// The trajectory, with the epoch list of the current spec.
     public var trajectory: Trajectory
@@ -16,8 +18,13 @@ public struct Claim: Sendable {
     public var specHash: String
     /// The checkpoint to resume from, or `nil` to start from initialisation.
     public var checkpoint: StoredCheckpoint?
-    /// Requested epochs without a measurement yet, increasing.
+    /// The epochs training must reach and measure, increasing: those without a measurement yet
+    /// and those to re-measure without a kept checkpoint (``work``).
     public var epochsToMeasure: [Int]
+    /// Everything left to do, re-measurements included.
+    public var work: TrajectoryWork
+    /// Whether the checkpoint of every measured epoch is kept.
+    public var keepsMeasuredCheckpoints: Bool
 
     /// The epoch training starts from (the checkpoint's, or 0).
     public var startEpoch: Int { checkpoint?.epoch ?? 0 }
@@ -52,14 +59,21 @@ public struct MeasurementInput: Sendable {
     public var trainSeconds: Double
     /// Seconds spent measuring.
     public var measureSeconds: Double
+    /// The fingerprint of the settings of every metric step measured, by step name.
+    public var settings: [String: String]
+    /// Whether this re-measures some steps of a stored measurement (merged into it) rather
+    /// than being the epoch's first measurement.
+    public var isRemeasurement: Bool
 
     /// A measurement at `epoch`.
     public init(epoch: Int, metrics: [(name: String, value: Double)], timings: [String: Double] = [:],
-                trainSeconds: Double, measureSeconds: Double) {
+                trainSeconds: Double, measureSeconds: Double, settings: [String: String] = [:], isRemeasurement: Bool = false) {
         self.epoch = epoch
         self.metrics = metrics
         self.timings = timings
         self.trainSeconds = trainSeconds
         self.measureSeconds = measureSeconds
+        self.settings = settings
+        self.isRemeasurement = isRemeasurement
     }
 }

@@ -20,6 +20,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case unknownTrajectory(id: String)
     /// The worker's lease on a trajectory was taken over (it expired or was reclaimed).
     case leaseLost(trajectory: String, owner: String)
+    /// The sweep in the database at `path` belongs to the spec file `owner`; `other` has the same `name`.
+    case ownedByAnotherSpec(path: String, owner: String, other: String)
     /// A stored JSON column could not be decoded.
     case corruptColumn(table: String, column: String, row: String, reason: String)
     /// An SQLite error, with the database it happened in.
@@ -41,6 +43,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "No trajectory \(id) in the sweep database."
         case .leaseLost(let trajectory, let owner):
             "Worker \(owner) no longer holds the lease on trajectory \(trajectory) (it expired or was reclaimed); its work on it is abandoned and will be redone from the last checkpoint."
+        case .ownedByAnotherSpec(let path, let owner, let other):
+            "The sweep database \(path) belongs to the spec \(owner), and \(other) has the same `name`. "
+                + "Give \(other) a `name` of its own (its results then go to results/<name>/), "
+                + "or run it with --replace to adopt that sweep (its trajectories not in \(other) are retired, kept but left out of charts)."
         case .corruptColumn(let table, let column, let row, let reason):
             "The sweep database has an unreadable value in \(table).\(column) for \(row): \(reason)."
         case .database(let path, let underlying):

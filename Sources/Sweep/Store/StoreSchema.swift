@@ -8,7 +8,10 @@ import GRDB
 /// `trajectory.epochs` (the requested epochs) and `measurement.metrics`
 /// (metric name to number; `"nan"`, `"inf"`, `"-inf"` for non-finite values) and
 /// `measurement.timings` (seconds per metric step; kept apart from the metrics,
-/// which are deterministic while timings are not).
+/// which are deterministic while timings are not) and `measurement.settings` (metric step to
+/// the fingerprint of the settings it was measured with, see `MetricSettings.fingerprint(of:)`).
+/// `epoch_checkpoint` keeps the checkpoint of each measured epoch where the sweep keeps them
+/// (`execution.checkpoints`); `checkpoint` holds each trajectory's latest one.
 enum StoreSchema {
     /// The migrations, in order; never edit a shipped one, append a new one.
     static var migrator: DatabaseMigrator {
@@ -100,6 +103,23 @@ enum StoreSchema {
         migrator.registerMigration("v2: attempt setup seconds") { db in
             // Seconds an attempt spent preparing data (dataset load, training set), for overhead reports.
             try db.execute(sql: "ALTER TABLE attempt ADD COLUMN setup_seconds REAL NOT NULL DEFAULT 0")
+        }
+        migrator.registerMigration("v3: identity without metric settings, measurement settings, measured-epoch checkpoints, spec owner") { db in
+            try db.execute(sql: """
+                ALTER TABLE measurement ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+                ALTER TABLE trajectory ADD COLUMN needs_training INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE trajectory ADD COLUMN checkpoint_work INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE sweep ADD COLUMN spec_path TEXT;
+                ALTER TABLE sweep ADD COLUMN checkpoints TEXT NOT NULL DEFAULT 'last';
+                CREATE TABLE epoch_checkpoint (
+                    trajectory_id TEXT NOT NULL REFERENCES trajectory (id) ON DELETE CASCADE,
+                    epoch INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    written_at REAL NOT NULL,
+                    PRIMARY KEY (trajectory_id, epoch)
+                );
+                """)
+            try StoreSchema.rekeyWithoutMetricSettings(db)
         }
         return migrator
     }

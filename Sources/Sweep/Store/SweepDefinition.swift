@@ -15,6 +15,10 @@ public struct SweepDefinition: Sendable {
     public var toolVersion: String
     /// Git commit of the tool, when known.
     public var gitCommit: String?
+    /// The spec file, as an absolute path, when the definition comes from one: the sweep's owner.
+    public var specPath: String?
+    /// Whether the checkpoint of every measured epoch is kept (see ``CheckpointRetention``).
+    public var keepsMeasuredCheckpoints = false
 
     /// A definition; `maxAttempts` must be at least 1.
     public init(name: String, specText: String, specHash: String, maxAttempts: Int, trajectories: [Trajectory],
@@ -34,6 +38,10 @@ public struct SweepDefinition: Sendable {
 public struct SyncReport: Sendable, Equatable {
     /// Trajectories new in the database.
     public var added = 0
+    /// Trajectories with measured epochs to re-measure from their kept checkpoints (changed metric settings).
+    public var remeasuredFromCheckpoints = 0
+    /// Trajectories with measured epochs to re-measure by training again (their checkpoints are not kept).
+    public var remeasuredByTraining = 0
     /// Existing trajectories with newly requested epochs (they continue from their checkpoint).
     public var extended = 0
     /// Trajectories no longer in the spec (kept, left out of charts).

@@ -66,20 +66,15 @@ extension SweepStore {
         }
     }
 
-    /// The trajectories among `trajectories` that still have an epoch to measure in this store
+    /// The trajectories among `trajectories` that still have work in this store (an epoch to measure, or
+    /// one measured with other metric settings)
     /// (those it has never seen included), in their order.
     public func unfinished(_ trajectories: [Trajectory]) throws -> [Trajectory] {
-        let measured = try read { db in
-            var epochs: [String: Set<Int>] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT trajectory_id, epoch FROM measurement") {
-                epochs[row["trajectory_id"], default: []].insert(row["epoch"])
-            }
-            return epochs
-        }
-        return trajectories.filter { !Set($0.epochs).isSubset(of: measured[$0.id] ?? []) }
+        let progress = try read { db in try storedProgress(db) }
+        return try trajectories.filter { !(try progress.work(for: $0).isEmpty) }
     }
 
-    private func decodeRecord(_ row: Row) throws -> TrajectoryRecord {
+    func decodeRecord(_ row: Row) throws -> TrajectoryRecord {
         let id: String = row["id"]
         return TrajectoryRecord(
             id: id,
