@@ -84,11 +84,14 @@ public struct SweepPlan: Sendable {
         if new.trajectories > 0 && new.reasons.isEmpty { new.reasons = ["new combinations of values already swept"] }
     }
 
-    /// "`knn` k=9 -> k=5": what changed in one step's fingerprint.
+    /// "`knn` k=9 -> k=5", "`logistic` v1 -> v2": the parts of one step's fingerprint that changed.
     private static func describeChange(_ step: String, from before: String?, to after: String?) -> String {
-        let strip = { (text: String) in text.hasPrefix(step + " ") ? String(text.dropFirst(step.count + 1)) : text }
         guard let before else { return "`\(step)` not measured before" }
-        return "`\(step)` \(strip(before)) -> \(after.map(strip) ?? "off")"
+        guard let after else { return "`\(step)` off" }
+        let old = before.split(separator: " ").dropFirst(), new = after.split(separator: " ").dropFirst()
+        guard old.count == new.count else { return "`\(step)` \(old.joined(separator: " ")) -> \(new.joined(separator: " "))" }
+        let changed = zip(old, new).filter { $0 != $1 }
+        return "`\(step)` " + changed.map(\.0).joined(separator: " ") + " -> " + changed.map(\.1).joined(separator: " ")
     }
 }
 
