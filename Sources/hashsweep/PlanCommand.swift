@@ -8,8 +8,13 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Count a spec's trajectories and measurements, what is already done, the compute left and a time estimate.",
         discussion: """
-            Changes nothing. The time estimate divides the compute left by the throughput (FLOPs per \
-            second per worker) of the measurements already stored, so it appears once a sweep has run a while.
+            Changes nothing (a read-only database is fine). Compares the spec with the sweep database and \
+            prints, group by group, what `hashsweep run` would do: new trajectories, extended ones (new \
+            epochs, continued from their checkpoints), measured epochs to re-measure because a metric \
+            setting changed (from kept checkpoints with `hashsweep measure`, or by training again where \
+            they are not kept), and retired ones, each with the configuration keys that cause it (e.g. \
+            "retired 12: ...; `lr` changed 0.003 -> 0.01"); then which checkpoints the sweep keeps and \
+            their size, the compute left and a time estimate.
             """
     )
 

@@ -49,7 +49,7 @@ struct SweepOwnershipTests {
 
         _ = try TinySpec.write(text.replacingOccurrences(of: "lr: 0.05", with: "lr: 0.01"), name: "why", in: folder)
         let plan = try HashSweepProcess.run(["plan", spec], in: folder)
-        #expect(plan.output.contains("new 2: 4 to train; `lr` changed 0.01 -> 0.05"), "\(plan.output)")
+        #expect(plan.output.contains("new 2: 4 to train; `lr` changed 0.05 -> 0.01"), "\(plan.output)")
         #expect(plan.output.contains("retired 2: kept, left out of charts; `lr` changed 0.05 -> 0.01"), "\(plan.output)")
         let store = try SweepStore.open(path: folder.file("results/why/sweep.sqlite"))
         #expect(try store.trajectories().allSatisfy { !$0.isRetired }, "plan wrote nothing")

@@ -1,9 +1,22 @@
-/// The commented reference spec that `hashsweep spec --example` prints and
-/// `sweeps/example.yaml` holds (a test keeps the two identical and parses it).
+/// The commented reference spec that `hashsweep spec --example` prints; `sweeps/example.yaml`
+/// holds the same text under the name ``committedName`` (a test keeps the two in step).
+///
+/// The printed spec is named ``name``, which no committed spec uses, so that a copy run as it is
+/// never meets the database of a committed sweep (a sweep belongs to the file that first ran it).
 ///
 /// It sweeps a small synthetic problem (84 small trajectories)
 /// and shows every section and key.
 public enum ExampleSpec {
+    /// The printed spec's `name`.
+    public static let name = "my-sweep"
+    /// The `name` of `sweeps/example.yaml`.
+    public static let committedName = "example-synthetic"
+
+    /// `sweeps/example.yaml`'s text: the printed one under ``committedName``.
+    public static var committedText: String {
+        text.replacingOccurrences(of: "\nname: \(name)\n", with: "\nname: \(committedName)\n")
+    }
+
     /// The spec text.
     public static let text = """
     # hashsweep sweep spec: the reference example (`hashsweep spec --example`).
@@ -11,7 +24,7 @@ public enum ExampleSpec {
     # key's default and allowed values. Run it with `hashsweep run sweeps/example.yaml`.
 
     # The sweep's name: results go to results/<name>/. Letters, digits, . _ -
-    name: example-synthetic
+    name: my-sweep
 
     dataset:
       name: synthetic          # mnist | fashion-mnist | cifar10 | synthetic
@@ -61,6 +74,8 @@ public enum ExampleSpec {
       weight_decay_scope: weights   # weights | all (biases and BatchNorm too)
       # seed: 0                # when seeds are not swept
 
+    # How the codes are measured: not part of what is trained. Change a setting and
+    # `hashsweep measure` re-measures the stored trajectories, without training.
     metrics:
       run: all                 # all | none | a list of redundancy, knn, kmeans, logistic
       skip: []                 # steps to leave out of run
@@ -105,6 +120,8 @@ public enum ExampleSpec {
       # workers: 2             # worker processes; absent: one per core (run -j overrides)
       max_attempts: 3          # tries per trajectory before it is marked failed
       lease_seconds: 60        # a claim not renewed for this long is taken over
+      checkpoints: auto        # measured (keep every measured epoch's, to re-measure without
+                               # training) | last | auto (measured while under 8 GiB)
 
     """
 }

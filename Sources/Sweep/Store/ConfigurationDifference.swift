@@ -1,30 +1,47 @@
-/// Which configuration keys set one group of trajectories apart from another, for `plan`.
+/// Which configuration keys set new or retired trajectories apart, for `plan`.
 ///
-/// A key differs when the group has values the other group lacks; it is described by its spec
-/// name (snake_case) as "`lr` changed 0.003 -> 0.01" (the other group's values missing from the
-/// group) or "`width` 32, 64 (new values)".
+/// Keys are named as in the spec (snake_case). A key whose values left the spec reads
+/// "`lr` changed 0.003 -> 0.01" (with the values the spec brought in) or "`width` 4 no longer in
+/// the spec"; a key with values the store has never had reads "`width` 32, 64 (new values)".
+/// Metric settings are left out: they are not part of what is trained.
 enum ConfigurationDifference {
-    /// The keys whose values in `group` are not all among `others`' values; empty when either is empty.
-    static func reasons(for group: [TrajectoryConfiguration], against others: [TrajectoryConfiguration]) -> [String] {
-        guard !group.isEmpty, !others.isEmpty else { return [] }
-        let mine = values(of: group), theirs = values(of: others)
+    /// Why `group` (trajectories new to the store) is new, given the `stored` trajectories and the `spec`'s.
+    static func reasonsForNew(_ group: [TrajectoryConfiguration], stored: [TrajectoryConfiguration],
+                              spec: [TrajectoryConfiguration]) -> [String] {
+        guard !group.isEmpty, !stored.isEmpty else { return [] }
+        let mine = values(of: group), before = values(of: stored), now = values(of: spec)
         return mine.keys.sorted().compactMap { key in
-            let here = mine[key]!, there = theirs[key] ?? []
-            let only = here.subtracting(there)
-            guard !only.isEmpty else { return nil }
-            let missing = there.subtracting(here)
-            let name = "`\(snakeCase(key))`"
-            if missing.isEmpty { return "\(name) \(list(only)) (new values)" }
-            return "\(name) changed \(list(only)) -> \(list(missing))"
+            let added = mine[key]!.subtracting(before[key] ?? [])
+            guard !added.isEmpty else { return nil }
+            let gone = (before[key] ?? []).subtracting(now[key] ?? [])
+            return gone.isEmpty ? "`\(snakeCase(key))` \(list(added)) (new values)"
+                : "`\(snakeCase(key))` changed \(list(gone)) -> \(list(added))"
         }
     }
 
-    /// The values of every key among `configurations` (the dataset folder left out: it is not identity).
+    /// Why `group` (stored trajectories the spec lacks) is retired, given the `stored` trajectories and the `spec`'s.
+    static func reasonsForRetired(_ group: [TrajectoryConfiguration], stored: [TrajectoryConfiguration],
+                                  spec: [TrajectoryConfiguration]) -> [String] {
+        guard !group.isEmpty, !spec.isEmpty else { return [] }
+        let mine = values(of: group), before = values(of: stored), now = values(of: spec)
+        return mine.keys.sorted().compactMap { key in
+            let gone = mine[key]!.subtracting(now[key] ?? [])
+            guard !gone.isEmpty else { return nil }
+            let added = (now[key] ?? []).subtracting(before[key] ?? [])
+            return added.isEmpty ? "`\(snakeCase(key))` \(list(gone)) no longer in the spec"
+                : "`\(snakeCase(key))` changed \(list(gone)) -> \(list(added))"
+        }
+    }
+
+    /// Fields that are not part of what is trained.
+    private static let ignored: Set<String> = ["datasetPath", "knnK", "kmeansNInit", "logisticC", "metrics"]
+
+    /// The values of every key among `configurations` (the ignored ones left out).
     private static func values(of configurations: [TrajectoryConfiguration]) -> [String: Set<String>] {
         var values: [String: Set<String>] = [:]
         for configuration in configurations {
             for child in Mirror(reflecting: configuration).children {
-                guard let label = child.label, label != "datasetPath" else { continue }
+                guard let label = child.label, !ignored.contains(label) else { continue }
                 values[label, default: []].insert(describe(child.value))
             }
         }

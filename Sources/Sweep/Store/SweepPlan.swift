@@ -78,9 +78,10 @@ public struct SweepPlan: Sendable {
         retired.trajectories = leaving.count
         let staying = stored.filter { !$0.isRetired }.map(\.configuration)
         let specConfigurations = trajectories.map(\.configuration)
-        retired.reasons = ConfigurationDifference.reasons(for: leaving, against: specConfigurations)
+        let storedConfigurations = stored.map(\.configuration)
+        retired.reasons = ConfigurationDifference.reasonsForRetired(leaving, stored: storedConfigurations, spec: specConfigurations)
         new.reasons = staying.isEmpty ? (stored.isEmpty ? ["first run"] : [])
-            : ConfigurationDifference.reasons(for: newOnes, against: staying)
+            : ConfigurationDifference.reasonsForNew(newOnes, stored: staying, spec: specConfigurations)
         if new.trajectories > 0 && new.reasons.isEmpty { new.reasons = ["new combinations of values already swept"] }
     }
 
