@@ -31,6 +31,11 @@ struct StatusCommand: ParsableCommand {
         print("trajectories: \(summary.total) (\(counts)); retired: \(summary.retired)")
         print("measurements: \(summary.doneMeasurements)/\(summary.requestedMeasurements); "
               + "epochs trained: \(summary.trainedEpochs)/\(summary.requestedEpochs)")
+        let logistic = try store.logisticConvergence()
+        if logistic.unconverged > 0 {
+            print("warning: logistic regression stopped before converging in \(logistic.unconverged) of \(logistic.measured) "
+                  + "measurements (logistic_converged = 0 in measurements.csv; cells.csv counts them per cell)")
+        }
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         if let left = summary.estimatedSecondsLeft(parallelism: workers), left > 0 {
             print("ETA: \(ProgressDisplay.duration(left)) at \(workers) workers (from \(ProgressDisplay.duration(summary.computeSeconds)) of compute so far)")
