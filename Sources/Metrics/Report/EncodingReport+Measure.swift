@@ -56,6 +56,7 @@ extension EncodingReport {
                 report.logisticTrainAccuracy = accuracy(try model.predict(trainCodes), trainLabels)
                 report.logisticTestAccuracy = accuracy(try model.predict(testCodes), testLabels)
                 report.logisticIterations = model.iterations
+                report.logisticConverged = model.converged
             }
             report.seconds[step] = (clock.now - stepStart).seconds
         }

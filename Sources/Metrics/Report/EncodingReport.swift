@@ -33,6 +33,9 @@ public struct EncodingReport: Sendable {
     public var logisticTestAccuracy: Double?
     /// L-BFGS iterations logistic regression took.
     public var logisticIterations: Int?
+    /// Whether logistic regression met a tolerance (false: it stopped at the iteration cap or
+    /// on a failed line search, so its accuracies are those of an unfinished fit).
+    public var logisticConverged: Bool?
     /// Seconds spent per step that ran.
     public var seconds: [MetricStep: Double] = [:]
     /// Seconds spent in the whole measurement (validation and all steps).
@@ -94,6 +97,7 @@ public struct EncodingReport: Sendable {
         case .logisticTrainAccuracy: return logisticTrainAccuracy
         case .logisticTestAccuracy: return logisticTestAccuracy
         case .logisticIterations: return logisticIterations.map(Double.init)
+        case .logisticConverged: return logisticConverged.map { $0 ? 1 : 0 }
         case .redundancySeconds: return seconds[.redundancy]
         case .knnSeconds: return seconds[.knn]
         case .kmeansSeconds: return seconds[.kmeans]

@@ -63,6 +63,8 @@ public enum MetricName: String, Sendable, CaseIterable, Codable {
     case logisticTrainAccuracy = "logistic_train_accuracy"
     case logisticTestAccuracy = "logistic_test_accuracy"
     case logisticIterations = "logistic_iterations"
+    /// 1 when the fit met a tolerance, 0 when the iteration cap (or a failed line search) stopped it.
+    case logisticConverged = "logistic_converged"
 
     // Seconds spent per step, and in the whole measurement.
     case redundancySeconds = "redundancy_seconds"

@@ -1,9 +1,10 @@
 extension MetricStep {
     /// The version of the step's algorithm: bumped whenever a fix changes the numbers it gives
     /// for the same codes and settings, so that stored measurements of the old version are
-    /// re-measured (see ``MetricSettings/fingerprint(of:)``).
+    /// re-measured (see ``MetricSettings/fingerprint(of:)``), and
+    /// bumped too when a step gains an output, so that stored measurements get it.
     ///
-    /// Logistic regression is at 2: version 1 stopped far from the optimum on long codes.
+    /// Logistic regression is at 2: version 2 adds `logistic_converged`.
     public var algorithmVersion: Int {
         switch self {
         case .redundancy, .knn, .kmeans: 1
