@@ -43,13 +43,13 @@ struct BenchMetricsCommand: ParsableCommand {
     func validate() throws {
         guard train > 9, test > 0 else { throw ValidationError("--train must exceed 9 and --test must be positive.") }
         guard epochs >= 0 else { throw ValidationError("--epochs must be >= 0 (got \(epochs)).") }
-        guard !parsedWidths.isEmpty, parsedWidths.allSatisfy({ $0 > 0 }) else {
-            throw ValidationError("--widths must be a comma list of positive integers (got \(widths)).")
-        }
+        _ = try parsedWidths()
         _ = try MetricStep.parseList(metrics)
     }
 
-    private var parsedWidths: [Int] { widths.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    private func parsedWidths() throws -> [Int] {
+        try CommaList.positiveIntegers(widths, option: "--widths", example: "40,512,2000")
+    }
 
     func run() throws {
         BLAS.configureSingleThreaded()
@@ -60,7 +60,7 @@ struct BenchMetricsCommand: ParsableCommand {
         print(String(format: "XOR-popcount rate (tight loop): %.2f G words/s", rate / 1e9))
         print("Seconds per step, wall (cpu): codes from the network, then each step alone through EncodingReport.measure.")
         let mnist = MetricsBenchmarkCodes.mnistDirectory(explicit: dataDir)
-        for width in parsedWidths {
+        for width in try parsedWidths() {
             let codes = try MetricsBenchmarkCodes.make(width: width, trainCount: train, testCount: test,
                                                         epochs: epochs, mnist: mnist, seed: seed)
             print("\(width) bits: \(codes.source)")

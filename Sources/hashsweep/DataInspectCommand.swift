@@ -12,8 +12,9 @@ struct DataInspectCommand: ParsableCommand {
     @Argument(help: "The dataset to load.")
     var dataset: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder holding the dataset's files (default: resolved as 'data list' shows).",
-                                            valueName: "folder"))
+    // --data-dir as in `train` and in the missing-file message; --dir as in `data fetch`.
+    @Option(name: [.customLong("data-dir"), .customLong("dir")],
+            help: ArgumentHelp("Folder holding the dataset's files (default: resolved as 'data list' shows).", valueName: "folder"))
     var dir: String?
 
     @Option(name: .long, help: "Fraction of the official training set withheld as a holdout split.")

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Sweep
 
 /// The `hashsweep` command: train MLPs over a grid, measure their neural codes, chart the regimes.
 @main
@@ -23,4 +25,14 @@ struct HashSweep: AsyncParsableCommand {
             ExportCommand.self,
         ]
     )
+
+    /// Parses and runs the command line, first answering a mistyped subcommand with suggestions.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = SubcommandSuggestion.message(for: arguments, root: HashSweep.self) {
+            StandardError.line(message)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        await main(arguments)
+    }
 }

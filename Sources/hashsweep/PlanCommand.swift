@@ -36,7 +36,7 @@ struct PlanCommand: ParsableCommand {
         let trajectories = parsed.trajectories
         let requested = trajectories.reduce(0) { $0 + $1.epochs.count }
         var measured: [String: [MeasurementRecord]] = [:]
-        let existing = FileManager.default.fileExists(atPath: target.databasePath) ? try SweepStore.open(path: target.databasePath) : nil
+        let existing = FileManager.default.fileExists(atPath: target.databasePath) ? try SweepStore.openReadOnly(path: target.databasePath) : nil
         for record in try existing?.measurements(includingRetired: true) ?? [] {
             measured[record.trajectoryID, default: []].append(record)
         }

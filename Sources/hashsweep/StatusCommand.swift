@@ -20,7 +20,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let resolved = try SweepTarget(argument: target, database: db)
-        let store = try SweepStore.open(path: resolved.databasePath)
+        let store = try SweepStore.openReadOnly(path: resolved.databasePath)
         guard let sweep = try store.currentSweep() else { throw StoreError.noSweep(path: resolved.databasePath) }
         let summary = try store.summary()
         print("\(sweep.name) (spec \(sweep.specHash.prefix(12)), \(resolved.databasePath))")

@@ -13,7 +13,7 @@ struct SweepTarget {
 
     /// Resolves `argument`; a spec that fails validation is reported on stderr and ends the command.
     init(argument: String, database: String?) throws {
-        if SweepLocation.isDatabase(path: argument) {
+        if SweepLocation.isDatabase(path: argument) || SweepLocation.namesDatabase(path: argument) {
             spec = nil
             databasePath = argument
             return

@@ -25,10 +25,10 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup(title: "Model") var model: TrainModelOptions
     @OptionGroup(title: "Optimiser") var optimizer: TrainOptimizerOptions
 
-    @Option(help: "Total number of epochs to train (including those of a resumed checkpoint).")
+    @Option(parsing: .unconditional, help: "Total number of epochs to train (including those of a resumed checkpoint).")
     var epochs = 10
 
-    @Option(help: "Seed of initialisation, shuffling, subsampling and label noise.")
+    @Option(parsing: .unconditional, help: "Seed of initialisation, shuffling, subsampling and label noise.")
     var seed: UInt64 = 0
 
     @Option(help: "Checkpoint file: resume from it if present, rewrite it after every epoch.")

@@ -9,13 +9,13 @@ struct TrainDataOptions: ParsableArguments {
     @Option(help: "Folder holding the dataset's files (default: $HASHSWEEP_DATA, then the usual places).")
     var dataDir: String?
 
-    @Option(help: "Fraction of the official training set withheld from training, in [0, 1).")
+    @Option(parsing: .unconditional, help: "Fraction of the official training set withheld from training, in [0, 1).")
     var holdout = 0.0
 
     @Flag(help: "Standardise features with the training split's mean and deviation.")
     var standardize = false
 
-    @Option(help: "Training examples to use (default: the whole training split).")
+    @Option(parsing: .unconditional, help: "Training examples to use (default: the whole training split).")
     var samples: Int?
 
     @Option(help: "How the training subsample is chosen (first n, or a seeded class-stratified sample).")
@@ -24,7 +24,7 @@ struct TrainDataOptions: ParsableArguments {
     @Flag(help: "Repeat a subsample of n floor(N / n) times per epoch, as the reference does.")
     var tile = false
 
-    @Option(help: "Fraction of training labels replaced by a different class, in [0, 1).")
+    @Option(parsing: .unconditional, help: "Fraction of training labels replaced by a different class, in [0, 1).")
     var labelNoise = 0.0
 
     func validate() throws {
@@ -51,10 +51,10 @@ struct TrainModelOptions: ParsableArguments {
         case leakyReLU = "leaky_relu"
     }
 
-    @Option(help: "Width of every hidden layer.")
+    @Option(parsing: .unconditional, help: "Width of every hidden layer.")
     var width = 100
 
-    @Option(help: "Number of hidden layers.")
+    @Option(parsing: .unconditional, help: "Number of hidden layers.")
     var depth = 1
 
     @Option(help: "Comma-separated hidden widths, first to last (overrides --width and --depth).")
@@ -63,16 +63,16 @@ struct TrainModelOptions: ParsableArguments {
     @Option(help: "Activation of the hidden layers.")
     var activation: ActivationName = .relu
 
-    @Option(help: "Negative slope of leaky_relu (>= 0).")
+    @Option(parsing: .unconditional, help: "Negative slope of leaky_relu (>= 0).")
     var leakySlope: Float = 0.01
 
     @Flag(help: "BatchNorm after each hidden Linear layer (before the activation).")
     var batchnorm = false
 
-    @Option(help: "BatchNorm running-average momentum, Keras' convention: running = m * running + (1 - m) * batch.")
+    @Option(parsing: .unconditional, help: "BatchNorm running-average momentum, Keras' convention: running = m * running + (1 - m) * batch.")
     var batchnormMomentum: Float = 0.99
 
-    @Option(help: "BatchNorm epsilon.")
+    @Option(parsing: .unconditional, help: "BatchNorm epsilon.")
     var batchnormEpsilon: Float = 1e-3
 
     @Option(help: "Weight initialiser (biases start at zero).")
@@ -91,11 +91,7 @@ struct TrainModelOptions: ParsableArguments {
             guard width > 0, depth > 0 else { throw ValidationError("--width and --depth must be positive (got \(width), \(depth)).") }
             return Array(repeating: width, count: depth)
         }
-        let parsed = widths.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parsed.isEmpty, parsed.allSatisfy({ ($0 ?? 0) > 0 }) else {
-            throw ValidationError("--widths must be positive integers separated by commas, e.g. 300,100 (got \"\(widths)\").")
-        }
-        return parsed.map { $0! }
+        return try CommaList.positiveIntegers(widths, option: "--widths", example: "300,100")
     }
 
     /// The model configuration for data with these dimensions.
@@ -121,25 +117,25 @@ struct TrainOptimizerOptions: ParsableArguments {
     @Option(help: "Optimiser: SGD with momentum, or Adam.")
     var optimizer: OptimizerName = .sgd
 
-    @Option(help: "Learning rate of the first epoch.")
+    @Option(parsing: .unconditional, help: "Learning rate of the first epoch.")
     var lr: Float = 0.01
 
-    @Option(help: "SGD momentum.")
+    @Option(parsing: .unconditional, help: "SGD momentum.")
     var momentum: Float = 0.9
 
     @Flag(help: "Nesterov momentum for SGD.")
     var nesterov = false
 
-    @Option(help: "Adam's beta1.")
+    @Option(parsing: .unconditional, help: "Adam's beta1.")
     var beta1: Float = 0.9
 
-    @Option(help: "Adam's beta2.")
+    @Option(parsing: .unconditional, help: "Adam's beta2.")
     var beta2: Float = 0.999
 
-    @Option(help: "Adam's epsilon.")
+    @Option(parsing: .unconditional, help: "Adam's epsilon.")
     var adamEpsilon: Float = 1e-8
 
-    @Option(help: "Weight decay coefficient.")
+    @Option(parsing: .unconditional, help: "Weight decay coefficient.")
     var weightDecay: Float = 0
 
     @Option(help: "Weight decay mode: l2 adds lambda * p to the gradient; decoupled shrinks p by lr * lambda (AdamW).")
@@ -151,13 +147,13 @@ struct TrainOptimizerOptions: ParsableArguments {
     @Option(help: "Learning-rate schedule (step: multiply by --step-gamma every --step-every epochs).")
     var schedule: ScheduleName = .constant
 
-    @Option(help: "Epochs between learning-rate decays of the step schedule.")
+    @Option(parsing: .unconditional, help: "Epochs between learning-rate decays of the step schedule.")
     var stepEvery = 20
 
-    @Option(help: "Multiplier applied at each decay of the step schedule.")
+    @Option(parsing: .unconditional, help: "Multiplier applied at each decay of the step schedule.")
     var stepGamma: Float = 0.1
 
-    @Option(help: "Examples per mini-batch.")
+    @Option(parsing: .unconditional, help: "Examples per mini-batch.")
     var batchSize = 128
 
     func validate() throws {

@@ -18,13 +18,15 @@ enum HashSweepCLI {
         throw MissingExecutable(candidates: candidates.map(\.path))
     }
 
-    /// Runs `hashsweep arguments` in `folder` to its end, with standard input closed.
+    /// Runs `hashsweep arguments` (or `executable arguments`) in `folder` to its end, with
+    /// standard input closed.
     ///
     /// The environment is the test's own with `COLUMNS=80` (help text wraps at a fixed width)
     /// and `extraEnvironment` on top; a value of `nil` removes a variable.
-    static func run(_ arguments: [String], in folder: URL, environment extraEnvironment: [String: String?] = [:]) throws -> Outcome {
+    static func run(_ arguments: [String], in folder: URL, environment extraEnvironment: [String: String?] = [:],
+                    executable program: URL? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = try program ?? executable()
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment

@@ -20,7 +20,7 @@ public enum SweepStoreReader {
     public static func load(databasePath: String, spec: SweepSpec?) throws(PhaseChartError) -> LoadedSweep {
         let name: String, settings: PhaseSettings, stored: [MeasurementRecord]
         do {
-            let store = try SweepStore.open(path: databasePath)
+            let store = try SweepStore.openReadOnly(path: databasePath)
             guard let revision = try store.currentSweep() else { throw PhaseChartError.noMeasurements(source: databasePath) }
             name = revision.name
             settings = try spec?.phase ?? SweepSpec(parsing: revision.specText, file: "\(databasePath) (stored spec)").phase

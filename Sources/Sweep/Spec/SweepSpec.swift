@@ -37,8 +37,15 @@ public struct SweepSpec: Sendable {
 
     /// Reads and validates the spec at `path`; messages name the file as `path` is spelt.
     public static func load(path: String) throws(SpecError) -> SweepSpec {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw .unreadable(file: path, reason: "no such file")
+        }
+        if isFolder.boolValue {
+            let specs = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            let hint = specs.isEmpty ? "" : " (it holds \(specs.prefix(3).map { (path as NSString).appendingPathComponent($0) }.joined(separator: ", "))\(specs.count > 3 ? ", ..." : ""))"
+            throw .unreadable(file: path, reason: "it is a folder; give a spec file (YAML)\(hint)")
         }
         let data: Data
         do {

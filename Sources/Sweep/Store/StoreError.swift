@@ -8,6 +8,10 @@ import Foundation
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// There is no database at `path` (and the caller asked not to create one).
     case missingDatabase(path: String)
+    /// `path` is a folder, where a database file was expected.
+    case folderGiven(path: String)
+    /// The database (or its folder, which holds its write-ahead log) may not be written.
+    case readOnly(path: String)
     /// The folder that should hold the database cannot be created.
     case cannotCreateFolder(path: String, reason: String)
     /// The database was written by a newer hashsweep (unknown migrations).
@@ -31,6 +35,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .missingDatabase(let path):
             "No sweep database at \(path). Start the sweep with `hashsweep run SPEC` (or pass the right file with --db)."
+        case .folderGiven(let path):
+            "\(path) is a folder, not a sweep database. Pass the database file itself (e.g. "
+                + "\((path as NSString).appendingPathComponent("sweep.sqlite"))), or the sweep's spec file."
+        case .readOnly(let path):
+            "The sweep database \(path) may not be written (the file or its folder is read-only), and this command "
+                + "writes to it. `status`, `plan`, `chart --out DIR`, `export --csv --out DIR` and `codes` read it as it is; "
+                + "to run or re-measure, copy it somewhere writable and pass the copy with --db."
         case .cannotCreateFolder(let path, let reason):
             "Cannot create the folder \(path) for the sweep database: \(reason). Choose another location with --db."
         case .newerSchema(let path, let unknown):

@@ -7,6 +7,12 @@ public enum SweepLocation {
         "results/\(sweepName)/sweep.sqlite"
     }
 
+    /// Whether `path` is, by its extension (`.sqlite`, `.sqlite3`, `.db`), meant as a sweep
+    /// database, so that a missing one is reported as a missing database, not a spec.
+    public static func namesDatabase(path: String) -> Bool {
+        ["sqlite", "sqlite3", "db"].contains((path as NSString).pathExtension.lowercased())
+    }
+
     /// Whether the file at `path` is an SQLite database (by its 16-byte header).
     public static func isDatabase(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }

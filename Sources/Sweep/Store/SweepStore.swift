@@ -18,16 +18,17 @@ public final class SweepStore: Sendable {
     public let path: String
     /// How long a claim lasts without a heartbeat before another process may take it over.
     public let leaseDuration: TimeInterval
-    let pool: DatabasePool
+    /// A WAL pool for stores opened to write; a read-only queue from ``openReadOnly(path:)``.
+    let database: any DatabaseWriter
 
     /// How long a write waits for another process's transaction before giving up.
     static let busyTimeout: TimeInterval = 600
     /// Page size of new database files, in bytes.
     static let pageSize = 16384
 
-    private init(path: String, pool: DatabasePool, leaseDuration: TimeInterval) {
+    private init(path: String, database: any DatabaseWriter, leaseDuration: TimeInterval) {
         self.path = path
-        self.pool = pool
+        self.database = database
         self.leaseDuration = leaseDuration
     }
 
@@ -36,8 +37,46 @@ public final class SweepStore: Sendable {
     /// Throws ``StoreError/missingDatabase(path:)`` if there is no file, and
     /// ``StoreError/outdatedSchema(path:missingMigrations:)`` if it needs migrating.
     public static func open(path: String, leaseDuration: TimeInterval = 30) throws -> SweepStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missingDatabase(path: path) }
-        let store = try SweepStore(path: path, pool: makePool(path: path), leaseDuration: leaseDuration)
+        try checkWritable(path: path, mustExist: true)
+        let store = try SweepStore(path: path, database: makePool(path: path), leaseDuration: leaseDuration)
+        try store.checkSchema()
+        return store
+    }
+
+    /// Opens an existing sweep database for reading only: it never writes to the file or
+    /// its folder, so an archived or shared sweep the user may not write can be read.
+    ///
+    /// Commands that only read (`status`, `plan`, `chart`, `export`, `codes`) use it. Where
+    /// SQLite cannot create the WAL's shared-memory file beside the database (a read-only
+    /// folder), it opens the file as immutable, which is right for a sweep nobody is running.
+    public static func openReadOnly(path: String) throws -> SweepStore {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw StoreError.missingDatabase(path: path) }
+        if isFolder.boolValue { throw StoreError.folderGiven(path: path) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            return try openReadOnly(path: path, sqlitePath: path)
+        } catch StoreError.database where !FileManager.default.isWritableFile(atPath: folder) {
+            var immutable = URLComponents()
+            immutable.scheme = "file"
+            immutable.path = URL(fileURLWithPath: path).standardizedFileURL.path
+            immutable.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+            return try openReadOnly(path: path, sqlitePath: immutable.string ?? path)
+        }
+    }
+
+    private static func openReadOnly(path: String, sqlitePath: String) throws -> SweepStore {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "sweep (read-only)"
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: sqlitePath, configuration: configuration)
+        } catch {
+            throw StoreError.database(path: path, underlying: error)
+        }
+        let store = SweepStore(path: path, database: queue, leaseDuration: 30)
         try store.checkSchema()
         return store
     }
@@ -56,14 +95,31 @@ public final class SweepStore: Sendable {
                 throw StoreError.cannotCreateFolder(path: folder, reason: error.localizedDescription)
             }
         }
-        let store = try SweepStore(path: path, pool: makePool(path: path), leaseDuration: leaseDuration)
+        try checkWritable(path: path, mustExist: false)
+        let pool = try makePool(path: path)
+        let store = SweepStore(path: path, database: pool, leaseDuration: leaseDuration)
         try store.wrapping {
             let migrator = StoreSchema.migrator
-            let unknown = try store.pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+            let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
             if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
-            try migrator.migrate(store.pool)
+            try migrator.migrate(pool)
         }
         return store
+    }
+
+    /// Throws the store's own error, naming the way out, for a database that 
+    /// (when it `mustExist`), a folder, or may not be written (file or folder, which holds the WAL).
+    private static func checkWritable(path: String, mustExist: Bool) throws {
+        var isFolder: ObjCBool = false
+        let found = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if mustExist, !found { throw StoreError.missingDatabase(path: path) }
+        if isFolder.boolValue { throw StoreError.folderGiven(path: path) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let fileManager = FileManager.default
+        if (found && !fileManager.isWritableFile(atPath: path))
+            || (fileManager.fileExists(atPath: folder) && !fileManager.isWritableFile(atPath: folder)) {
+            throw StoreError.readOnly(path: path)
+        }
     }
 
     private static func makePool(path: String) throws -> DatabasePool {
@@ -93,7 +149,7 @@ public final class SweepStore: Sendable {
     private func checkSchema() throws {
         let migrator = StoreSchema.migrator
         try wrapping {
-            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
             let unknown = applied.subtracting(migrator.migrations)
             if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
             let missing = migrator.migrations.filter { !applied.contains($0) }
@@ -104,7 +160,7 @@ public final class SweepStore: Sendable {
     /// Runs `body` in an IMMEDIATE write transaction (committed unless it throws).
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         try wrapping {
-            try pool.writeWithoutTransaction { db in
+            try database.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -117,7 +173,7 @@ public final class SweepStore: Sendable {
 
     /// Runs `body` in a read transaction (a consistent snapshot).
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try wrapping { try pool.read(body) }
+        try wrapping { try database.read(body) }
     }
 
     /// Rethrows SQLite errors as ``StoreError/database(path:underlying:)``.
