@@ -25,10 +25,11 @@ struct StoreReaderTests {
         guard measured else { return path }
         let worker = WorkerIdentity(name: "test", pid: getpid())
         while let claim = try store.claimNext(for: worker) {
+            let settings = try claim.trajectory.configuration.metricSettings().fingerprints
             for epoch in claim.epochsToMeasure {
                 let width = Double(claim.trajectory.configuration.width)
                 let metrics = [("redundancy_train", 1 / width / Double(epoch)), ("knn_test_accuracy", 0.5 + width / 100)]
-                try store.record(MeasurementInput(epoch: epoch, metrics: metrics, trainSeconds: 0, measureSeconds: 0),
+                try store.record(MeasurementInput(epoch: epoch, metrics: metrics, trainSeconds: 0, measureSeconds: 0, settings: settings),
                                  checkpoint: Data([1]), for: claim)
             }
             try store.finish(claim)

@@ -73,6 +73,11 @@ extension SweepStore {
     public func record(_ measurement: MeasurementInput, checkpoint: Data?, for claim: Claim) throws {
         precondition(Set(measurement.metrics.map(\.name)).count == measurement.metrics.count,
                      "SweepStore.record: duplicate metric names")
+        // Without the fingerprint of every step it measured, the epoch would look stale at once
+        // and be claimed again for ever.
+        let expected = try claim.trajectory.configuration.metricSettings().fingerprints.keys
+        precondition(measurement.isRemeasurement ? !measurement.settings.isEmpty : expected.allSatisfy { measurement.settings[$0] != nil },
+                     "SweepStore.record: the measurement lacks the settings fingerprints of its steps (MetricSettings.fingerprints)")
         try write { db in
             try requireLease(claim, db)
             if measurement.isRemeasurement {
