@@ -78,7 +78,8 @@ let package = Package(
         .testTarget(name: "PhaseChartTests", dependencies: ["PhaseChart", "Sweep", "CZlib"], exclude: ["Snapshots"]),
 
         // Command-line tests (run the built binary):
-        .testTarget(name: "HashSweepTests", dependencies: ["hashsweep"], exclude: ["Snapshots"]),
+        .testTarget(name: "HashSweepTests", dependencies: ["hashsweep", .product(name: "Crypto", package: "swift-crypto")],
+                    exclude: ["Snapshots", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

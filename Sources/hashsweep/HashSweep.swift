@@ -23,6 +23,7 @@ struct HashSweep: AsyncParsableCommand {
             SlurmCommand.self,
             ChartCommand.self,
             ExportCommand.self,
+            CodesCommand.self,
         ]
     )
 

@@ -21,7 +21,7 @@ struct ReadOnlyResultsTests {
 
         """
 
-    @Test("status, plan, chart --out and export --out read a sweep the user may not write; run, measure and retry say they must write")
+    @Test("status, plan, chart, export and codes (with --out) read a sweep the user may not write; run, measure and retry say they must write")
     func readCommandsOpenAReadOnlySweep() throws {
         let folder = try TemporaryFolder()
         try folder.write(Self.spec, to: "read-only.yaml")
@@ -45,6 +45,11 @@ struct ReadOnlyResultsTests {
             #expect(outcome.status == 0, "\(outcome)")
             #expect(!outcome.error.contains("SQLite error"), "\(outcome)")
         }
+        let listing = try reader.run(["codes", "read-only.yaml"])
+        let line = try #require(listing.error.split(separator: "\n").first { $0.contains("width=16") }, "\(listing)")
+        let id = String(line.split(separator: " ")[0])
+        let codes = try reader.run(["codes", "read-only.yaml", "--trajectory", id, "--out", output.appendingPathComponent("codes").path])
+        #expect(codes.status == 0, "\(codes)")
         for arguments in [["run", "read-only.yaml"], ["measure", "read-only.yaml"], ["retry", "read-only.yaml", "--failed"]] {
             let outcome = try reader.run(arguments)
             #expect(outcome.status != 0, "\(outcome)")

@@ -12,6 +12,10 @@ public enum ExecutionError: Error, CustomStringConvertible, Sendable {
     case invalidConfiguration(trajectory: String, key: String, value: String, allowed: String)
     /// A stored checkpoint does not belong to its trajectory or cannot be decoded.
     case unusableCheckpoint(trajectory: String, reason: String)
+    /// No checkpoint of `trajectory` is kept at `epoch`; `kept` lists the epochs that have one.
+    case noCheckpoint(trajectory: String, epoch: Int, kept: [Int])
+    /// An output file or folder could not be written.
+    case cannotWrite(path: String, reason: String)
     /// A dataset the sweep needs has a file missing from every folder searched (found before any work starts).
     case datasetMissing(dataset: String, file: String, searched: [String], fetchCommand: String, trajectories: Int)
     /// A dataset the sweep needs has a file that cannot be opened for reading (found before any work starts).
@@ -30,6 +34,12 @@ public enum ExecutionError: Error, CustomStringConvertible, Sendable {
             "Trajectory \(trajectory): \(key) = \(value) cannot be trained; allowed: \(allowed)."
         case .unusableCheckpoint(let trajectory, let reason):
             "Trajectory \(trajectory): its stored checkpoint cannot be used (\(reason))."
+        case .noCheckpoint(let trajectory, let epoch, let kept):
+            "Trajectory \(trajectory) has no checkpoint kept at epoch \(epoch) "
+                + (kept.isEmpty ? "(none is kept). " : "(kept: epochs \(kept.map(String.init).joined(separator: ", "))). ")
+                + "Choose a kept epoch; a sweep with `execution.checkpoints: measured` keeps one at every epoch it measures."
+        case .cannotWrite(let path, let reason):
+            "Cannot write \(path): \(reason). Choose another folder with --out."
         case .datasetMissing(let dataset, let file, let searched, let fetchCommand, let trajectories):
             "Dataset \(dataset), needed by \(Self.trajectories(trajectories)), is not available: its file '\(file)' (raw or .gz) "
                 + "was not found; looked in: \(searched.joined(separator: ", ")). Get it with: \(fetchCommand) "

@@ -18,14 +18,14 @@ struct TrajectoryTraining {
     var policy = CheckpointPolicy()
 
     /// The data and the measurer of the trajectory, with the seconds it took to prepare them.
-    private struct Setup {
+    struct Setup {
         var trainingSet: TrainingSet
         var training: TrainingConfiguration
         var measurer: TrajectoryMeasurer
         var seconds: Double
     }
 
-    private func setup() throws -> Setup {
+    func setup() throws -> Setup {
         var clock = Stopwatch()
         let id = trajectory.id
         let configuration = trajectory.configuration
