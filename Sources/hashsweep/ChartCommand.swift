@@ -75,7 +75,12 @@ struct ChartInput: ParsableArguments {
         let resolved = try SweepTarget(argument: target, database: db)
         var loaded = try SweepStoreReader.load(databasePath: resolved.databasePath, spec: resolved.spec)
         if let metric { loaded.settings.categorizationMetric = metric }
-        let analysis = try PhaseAnalysis(records: loaded.measurements, settings: loaded.settings, source: resolved.databasePath)
+        var analysis = try PhaseAnalysis(records: loaded.measurements, settings: loaded.settings, source: resolved.databasePath)
+        analysis.requestedMeasurements = loaded.requestedMeasurements
+        if let partial = analysis.partialNote {
+            StandardError.line("warning: the sweep is unfinished (\(partial)); the tables and figures show what is measured "
+                               + "so far and say so. `hashsweep status \(target)` shows what is left.")
+        }
         let directory = out.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: resolved.databasePath).deletingLastPathComponent()
         return (analysis, directory)

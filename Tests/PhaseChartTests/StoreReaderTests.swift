@@ -16,15 +16,18 @@ struct StoreReaderTests {
           redundancy_low: 0.04
         """
 
-    /// A database holding the spec above; with `measured`, every trajectory measured at each epoch.
-    private func database(in folder: URL, measured: Bool) throws -> String {
+    /// A database holding the spec above; with `measured`, the first `trajectories` (all by
+    /// default) measured at each epoch.
+    private func database(in folder: URL, measured: Bool, trajectories: Int = .max) throws -> String {
         let path = folder.appendingPathComponent("sweep.sqlite").path
         let spec = try SweepSpec(parsing: Self.specText, file: "store-reader.yaml")
         let store = try SweepStore.openOrCreate(path: path)
         _ = try store.synchronize(with: SweepDefinition(spec: spec, toolVersion: "test"))
         guard measured else { return path }
         let worker = WorkerIdentity(name: "test", pid: getpid())
-        while let claim = try store.claimNext(for: worker) {
+        var claimed = 0
+        while claimed < trajectories, let claim = try store.claimNext(for: worker) {
+            claimed += 1
             let settings = try claim.trajectory.configuration.metricSettings().fingerprints
             for epoch in claim.epochsToMeasure {
                 let width = Double(claim.trajectory.configuration.width)
@@ -71,5 +74,26 @@ struct StoreReaderTests {
         } catch {
             #expect(error.description.hasPrefix("Could not read the sweep database \(missing): "))
         }
+    }
+
+    @Test("a sweep with work left is labelled partial: the count of measurements in both captions")
+    func partialSweep() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = try SweepStoreReader.load(databasePath: try database(in: folder, measured: true, trajectories: 3), spec: nil)
+        #expect(loaded.measurements.count == 6 && loaded.requestedMeasurements == 8)
+        var analysis = try PhaseAnalysis(records: loaded.measurements, settings: loaded.settings, source: "test")
+        analysis.requestedMeasurements = loaded.requestedMeasurements
+        #expect(analysis.partialNote == "partial: 6 of 8 measurements")
+        let selection = try analysis.selection(x: "width", y: "epochs", facet: nil, fixes: [])
+        let style = FigureStyle(widthInches: 6.75)
+        #expect(analysis.phaseChart(selection, style: style).svg().contains("Partial: 6 of 8 measurements."))
+        #expect(analysis.curves(selection, style: style).svg().contains("Partial: 6 of 8 measurements."))
+
+        let finished = try SweepStoreReader.load(databasePath: try database(in: try temporaryFolder(), measured: true), spec: nil)
+        var complete = try PhaseAnalysis(records: finished.measurements, settings: finished.settings, source: "test")
+        complete.requestedMeasurements = finished.requestedMeasurements
+        #expect(complete.partialNote == nil)
+        #expect(!complete.phaseChart(selection, style: style).svg().contains("Partial"))
     }
 }

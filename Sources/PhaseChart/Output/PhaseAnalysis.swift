@@ -18,6 +18,14 @@ public struct PhaseAnalysis: Sendable {
     public let classifications: [RegimeClassification]
     /// The accuracy ceiling used (from the spec or the best cell).
     public let ceiling: Double?
+    /// The measurements the sweep asks for, when known; more than ``records`` marks a partial sweep.
+    public var requestedMeasurements: Int?
+
+    /// "partial: N of M measurements" for a sweep with work left, else nil.
+    public var partialNote: String? {
+        guard let requestedMeasurements, requestedMeasurements > records.count else { return nil }
+        return "partial: \(records.count) of \(requestedMeasurements) measurements"
+    }
 
     /// Aggregates and classifies `records`; `source` names where they came from, for errors.
     public init(records: [ChartMeasurement], settings: PhaseSettings, source: String) throws(PhaseChartError) {
@@ -53,8 +61,10 @@ public struct PhaseAnalysis: Sendable {
 
     /// `phase-chart.svg`.
     public func phaseChart(_ selection: ChartSelection, style: FigureStyle) -> PhaseChartFigure {
-        PhaseChartFigure(grid: grid, classifications: classifications, selection: selection,
-                         settings: settings, ceiling: ceiling, style: style)
+        var figure = PhaseChartFigure(grid: grid, classifications: classifications, selection: selection,
+                                      settings: settings, ceiling: ceiling, style: style)
+        figure.note = partialNote
+        return figure
     }
 
     /// `curves.svg`; a facet axis is held at its first value.
@@ -62,6 +72,8 @@ public struct PhaseAnalysis: Sendable {
         var metrics = MetricNames.curvePanels(measured: grid.metricNames)
         if !metrics.contains(settings.categorizationMetric) { metrics.append(settings.categorizationMetric) }
         let facetValue = selection.facet.flatMap { grid.values[$0]?.first }
-        return CurvesFigure(grid: grid, selection: selection, facetValue: facetValue, metrics: metrics, style: style)
+        var figure = CurvesFigure(grid: grid, selection: selection, facetValue: facetValue, metrics: metrics, style: style)
+        figure.note = partialNote
+        return figure
     }
 }

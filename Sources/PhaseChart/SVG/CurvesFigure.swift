@@ -13,6 +13,8 @@ public struct CurvesFigure: Sendable {
     public let metrics: [String]
     /// Size and fonts.
     public let style: FigureStyle
+    /// A note that opens the caption (e.g. "partial: 40 of 72 measurements").
+    public var note: String?
 
     /// A figure of `grid`; `metrics` defaults to ``MetricNames/curvePanels``.
     public init(grid: CellGrid, selection: ChartSelection, facetValue: AxisValue?, metrics: [String] = MetricNames.curvePanels,
@@ -62,7 +64,8 @@ public struct CurvesFigure: Sendable {
         y += f * 0.6
         y += drawLegend(into: &svg, seriesValues: seriesValues, top: y, left: margin, width: width - 2 * margin)
         y += f * 0.3
-        var caption = "Lines: mean over seeds; bands: 95% confidence interval of the mean (t distribution), clipped to [0, 1], absent where a point has one seed."
+        var caption = note.map { $0.prefix(1).uppercased() + $0.dropFirst() + ". " } ?? ""
+        caption += "Lines: mean over seeds; bands: 95% confidence interval of the mean (t distribution), clipped to [0, 1], absent where a point has one seed."
         let held = selection.fixed.map { "\($0.axis) = \($0.value)" } + (selection.facet.flatMap { axis in facetValue.map { "\(axis) = \($0)" } }.map { [$0] } ?? [])
         if !held.isEmpty { caption += " Held: \(held.joined(separator: ", "))." }
         y += svg.caption(caption, left: margin, top: y, width: width - 2 * margin, size: tick)

@@ -19,6 +19,8 @@ public struct PhaseChartFigure: Sendable {
     public let ceiling: Double?
     /// Size and fonts.
     public let style: FigureStyle
+    /// A note that opens the caption (e.g. "partial: 40 of 72 measurements").
+    public var note: String?
 
     /// A figure of `grid` labelled by `classifications`.
     public init(grid: CellGrid, classifications: [RegimeClassification], selection: ChartSelection,

@@ -11,6 +11,8 @@ public enum SweepStoreReader {
         public var settings: PhaseSettings
         /// Every measurement of the trajectories in the current spec.
         public var measurements: [ChartMeasurement]
+        /// The measurements the current spec asks for, done or not.
+        public var requestedMeasurements: Int
     }
 
     /// Loads the sweep at `databasePath`; `spec`, when given, supplies the phase settings.
@@ -18,20 +20,22 @@ public enum SweepStoreReader {
     /// Retired trajectories (no longer in the current spec) are left out. Throws
     /// ``PhaseChartError/noMeasurements(source:)`` for a sweep that has measured nothing yet.
     public static func load(databasePath: String, spec: SweepSpec?) throws(PhaseChartError) -> LoadedSweep {
-        let name: String, settings: PhaseSettings, stored: [MeasurementRecord]
+        let name: String, settings: PhaseSettings, stored: [MeasurementRecord], requested: Int
         do {
             let store = try SweepStore.openReadOnly(path: databasePath)
             guard let revision = try store.currentSweep() else { throw PhaseChartError.noMeasurements(source: databasePath) }
             name = revision.name
             settings = try spec?.phase ?? SweepSpec(parsing: revision.specText, file: "\(databasePath) (stored spec)").phase
             stored = try store.measurements()
+            requested = try store.summary().requestedMeasurements
         } catch let error as PhaseChartError {
             throw error
         } catch {
             throw .unreadableStore(path: databasePath, underlying: String(describing: error))
         }
         guard !stored.isEmpty else { throw .noMeasurements(source: databasePath) }
-        return LoadedSweep(name: name, settings: settings, measurements: stored.map(ChartMeasurement.init))
+        return LoadedSweep(name: name, settings: settings, measurements: stored.map(ChartMeasurement.init),
+                           requestedMeasurements: requested)
     }
 }
 
