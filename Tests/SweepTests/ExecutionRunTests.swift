@@ -51,6 +51,7 @@ struct ExecutionRunTests {
                                       name: "ctrlc", in: folder)
         let orchestrator = try HashSweepProcess(["run", spec, "-j", "2"], in: folder)
         let store = try waitForRunning(in: folder.file("results/ctrlc/sweep.sqlite"), count: 1)
+        try #require(try ProcessTable.waitUntil(seconds: 120) { try store.summary().doneMeasurements >= 1 })
         let workers = ProcessTable.children(of: orchestrator.pid)
         kill(orchestrator.pid, SIGINT)
         #expect(orchestrator.wait() == 130)
@@ -59,6 +60,11 @@ struct ExecutionRunTests {
         let stopped = try store.summary()
         #expect(stopped.counts[.running] == 0 && stopped.done < 2)
         #expect(try store.attempts().contains { $0.outcome == "interrupted" })
+        // The unfinished sweep is exported, and labelled as such.
+        let partial = try HashSweepProcess.run(["export", spec, "--csv", "--out", folder.file("partial")], in: folder)
+        #expect(partial.status == 0, "\(partial.error)")
+        #expect(partial.error.contains("warning: the sweep is unfinished (partial: \(stopped.doneMeasurements) of 6 measurements)"),
+                "\(partial.error)")
         let rerun = try HashSweepProcess.run(["run", spec, "-j", "2"], in: folder)
         #expect(rerun.status == 0, "\(rerun.error)")
         let finished = try store.summary()
