@@ -52,12 +52,11 @@ struct CodesCommand: ParsableCommand {
             throw ValidationError(problem + " " + Self.listing(matches.isEmpty ? records : matches, store: store))
         }
         let kept = try store.checkpointEpochs(trajectory: record.id)
-        let measured = Set(try store.measurements(includingRetired: true).filter { $0.trajectoryID == record.id }.map(\.epoch))
+        let measured = Set(try store.measuredEpochs(trajectory: record.id))
         guard let chosen = epoch ?? kept.filter(measured.contains).last else {
             throw ExecutionError.noCheckpoint(trajectory: record.id, epoch: record.epochs.last ?? 0, kept: kept)
         }
-        let point = Trajectory(id: record.id, configuration: record.configuration, epochs: record.epochs, axes: record.axes)
-        let codes = try NeuralCodes.load(trajectory: point, epoch: chosen, store: store)
+        let codes = try NeuralCodes.load(trajectory: record.trajectory, epoch: chosen, store: store)
         let folder = out.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: resolved.databasePath).deletingLastPathComponent()
                 .appendingPathComponent("codes/\(record.id)-epoch\(chosen)")

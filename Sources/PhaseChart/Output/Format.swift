@@ -9,6 +9,11 @@ enum Format {
         return text == "-" + String(format: "%.\(places)f", 0.0) ? String(format: "%.\(places)f", 0.0) : text
     }
 
+    /// `note` as the caption's opening sentence ("partial: 6 of 8" -> "Partial: 6 of 8. "), or "".
+    static func openingSentence(_ note: String?) -> String {
+        note.map { $0.prefix(1).uppercased() + $0.dropFirst() + ". " } ?? ""
+    }
+
     /// Signed fixed three decimals, e.g. +0.052.
     static func signed(_ value: Double) -> String {
         value >= 0 ? "+" + decimal(value, 3) : decimal(value, 3)

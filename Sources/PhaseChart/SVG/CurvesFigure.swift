@@ -64,7 +64,7 @@ public struct CurvesFigure: Sendable {
         y += f * 0.6
         y += drawLegend(into: &svg, seriesValues: seriesValues, top: y, left: margin, width: width - 2 * margin)
         y += f * 0.3
-        var caption = note.map { $0.prefix(1).uppercased() + $0.dropFirst() + ". " } ?? ""
+        var caption = Format.openingSentence(note)
         caption += "Lines: mean over seeds; bands: 95% confidence interval of the mean (t distribution), clipped to [0, 1], absent where a point has one seed."
         let held = selection.fixed.map { "\($0.axis) = \($0.value)" } + (selection.facet.flatMap { axis in facetValue.map { "\(axis) = \($0)" } }.map { [$0] } ?? [])
         if !held.isEmpty { caption += " Held: \(held.joined(separator: ", "))." }

@@ -56,7 +56,7 @@ extension PhaseChartFigure {
         let s = settings
         let ceilingText = ceiling.map { Format.decimal($0, 3) } ?? "n/a"
         let source = s.accuracyCeiling == nil ? "best cell mean" : "set in spec"
-        var text = note.map { $0.prefix(1).uppercased() + $0.dropFirst() + ". " } ?? ""
+        var text = Format.openingSentence(note)
         text += "Numbers: mean \(s.redundancyMetric) (R) over seeds. A = \(s.categorizationMetric), ceiling C = \(ceilingText) (\(source)). "
         text += "Under: R ≥ \(s.redundancyHigh) or C − A ≥ \(s.accuracyGapHigh), improving by ≥ \(s.trendEffect) with p < \(s.alpha) (Welch, across seeds) toward larger \(s.trendAxes.joined(separator: "/")). "
         text += "Sufficient: R ≤ \(s.redundancyLow), C − A ≤ \(s.accuracyGapLow), no change ≥ \(s.trendEffect). Critical: otherwise."

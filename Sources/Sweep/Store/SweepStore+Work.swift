@@ -65,6 +65,13 @@ extension SweepStore {
             .map { StoredCheckpoint(epoch: epoch, data: $0["data"], unmeasuredSeconds: $0["unmeasured_seconds"]) }
     }
 
+    /// The measured epochs of `id`, increasing.
+    public func measuredEpochs(trajectory id: String) throws -> [Int] {
+        try read { db in
+            try Int.fetchAll(db, sql: "SELECT DISTINCT epoch FROM measurement WHERE trajectory_id = ? ORDER BY epoch", arguments: [id])
+        }
+    }
+
     /// The epochs of `id` with a kept checkpoint (measured epochs' and the latest), increasing.
     public func checkpointEpochs(trajectory id: String) throws -> [Int] {
         try read { db in

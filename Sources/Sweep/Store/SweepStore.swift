@@ -50,9 +50,7 @@ public final class SweepStore: Sendable {
     /// SQLite cannot create the WAL's shared-memory file beside the database (a read-only
     /// folder), it opens the file as immutable, which is right for a sweep nobody is running.
     public static func openReadOnly(path: String) throws -> SweepStore {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw StoreError.missingDatabase(path: path) }
-        if isFolder.boolValue { throw StoreError.folderGiven(path: path) }
+        _ = try requireFile(path: path, mustExist: true)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             return try openReadOnly(path: path, sqlitePath: path)
@@ -107,13 +105,20 @@ public final class SweepStore: Sendable {
         return store
     }
 
-    /// Throws the store's own error, naming the way out, for a database that 
-    /// (when it `mustExist`), a folder, or may not be written (file or folder, which holds the WAL).
-    private static func checkWritable(path: String, mustExist: Bool) throws {
+    /// Whether there is a database file at `path`; throws the store's own error for a folder,
+    /// or for a missing file when it `mustExist`.
+    private static func requireFile(path: String, mustExist: Bool) throws -> Bool {
         var isFolder: ObjCBool = false
         let found = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if mustExist, !found { throw StoreError.missingDatabase(path: path) }
         if isFolder.boolValue { throw StoreError.folderGiven(path: path) }
+        return found
+    }
+
+    /// ``requireFile(path:mustExist:)``, then ``StoreError/readOnly(path:)`` where the file or
+    /// its folder (which holds the write-ahead log) may not be written.
+    private static func checkWritable(path: String, mustExist: Bool) throws {
+        let found = try requireFile(path: path, mustExist: mustExist)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let fileManager = FileManager.default
         if (found && !fileManager.isWritableFile(atPath: path))

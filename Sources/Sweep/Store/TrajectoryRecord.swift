@@ -36,6 +36,13 @@ public struct TrajectoryRecord: Sendable, Equatable {
     public var ordinal: Int
 }
 
+extension TrajectoryRecord {
+    /// The stored trajectory: its id, configuration, requested epochs and point.
+    public var trajectory: Trajectory {
+        Trajectory(id: id, configuration: configuration, epochs: epochs, axes: axes)
+    }
+}
+
 /// One stored measurement with its trajectory's axes, for charts and exports.
 public struct MeasurementRecord: Sendable, Equatable {
     /// The trajectory measured.
