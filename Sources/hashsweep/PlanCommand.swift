@@ -34,32 +34,43 @@ struct PlanCommand: ParsableCommand {
         let target = try SweepTarget(argument: spec, database: db)
         guard let parsed = target.spec else { throw ValidationError("\(spec) is a database; `plan` needs the spec file (YAML).") }
         let trajectories = parsed.trajectories
-        let requested = trajectories.reduce(0) { $0 + $1.epochs.count }
         var measured: [String: [MeasurementRecord]] = [:]
         let existing = FileManager.default.fileExists(atPath: target.databasePath) ? try SweepStore.openReadOnly(path: target.databasePath) : nil
         for record in try existing?.measurements(includingRetired: true) ?? [] {
             measured[record.trajectoryID, default: []].append(record)
         }
-        var left = ComputeEstimate(trainingFLOPs: 0, measurementFLOPs: 0)
-        var doneMeasurements = 0, doneTrajectories = 0
+        // One pass: each trajectory of the list is made on access.
+        var total = ComputeEstimate(trainingFLOPs: 0, measurementFLOPs: 0), left = total
+        var doneMeasurements = 0, doneTrajectories = 0, checkpointBytes = 0.0
+        var measuredFLOPs = 0.0, measuredSeconds = 0.0
         for trajectory in trajectories {
-            let epochs = Set((measured[trajectory.id] ?? []).map(\.epoch))
+            let all = ComputeEstimate(trajectory: trajectory)
+            total = total + all
+            checkpointBytes += CheckpointSize.bytes(of: trajectory.configuration) * Double(trajectory.epochs.count)
+            guard let records = measured[trajectory.id], !records.isEmpty else {
+                left = left + all
+                continue
+            }
+            let epochs = Set(records.map(\.epoch))
             let done = trajectory.epochs.filter(epochs.contains)
             doneMeasurements += done.count
             if done.count == trajectory.epochs.count { doneTrajectories += 1 }
             let resumable = trajectory.epochs.prefix { epochs.contains($0) }.last
             left = left + ComputeEstimate(configuration: trajectory.configuration, epochs: trajectory.epochs, after: resumable)
+            measuredFLOPs += ComputeEstimate(configuration: trajectory.configuration, epochs: epochs.sorted(), after: nil).totalFLOPs
+            measuredSeconds += records.reduce(0) { $0 + $1.trainSeconds + $1.measureSeconds }
         }
-        let total = ComputeEstimate(trajectories: trajectories)
+        let requested = trajectories.measurementCount
         print("\(parsed.name): \(trajectories.count) trajectories, \(requested) measurements (\(target.databasePath))")
         print("done: \(doneTrajectories) trajectories, \(doneMeasurements) measurements")
         let plan = try existing.map { try $0.plan(for: trajectories) }
         Self.printGroups(plan, trajectories: trajectories)
-        Self.printCheckpoints(parsed)
+        Self.printCheckpoints(parsed, bytes: checkpointBytes)
         print(String(format: "compute: %.2e FLOPs in all (training %.2e, measuring %.2e); %.2e left",
                      total.totalFLOPs, total.trainingFLOPs, total.measurementFLOPs, left.totalFLOPs))
         let workers = jobs ?? parsed.execution.workers ?? ProcessInfo.processInfo.activeProcessorCount
-        if let throughput = Self.throughput(trajectories, measured) {
+        if measuredSeconds > 0 {
+            let throughput = measuredFLOPs / measuredSeconds
             let seconds = left.totalFLOPs / throughput / Double(workers)
             print("time left: about \(ProgressDisplay.duration(seconds)) at \(workers) workers "
                   + String(format: "(%.2e FLOPs/s per worker measured so far)", throughput))
@@ -74,7 +85,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     /// What a run would do, group by group, with the keys that cause each group.
-    private static func printGroups(_ plan: SweepPlan?, trajectories: [Trajectory]) {
+    private static func printGroups(_ plan: SweepPlan?, trajectories: TrajectoryList) {
         guard let plan else {
             print("new \(trajectories.count): first run (no database yet)")
             return
@@ -101,8 +112,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     /// Which checkpoints the sweep keeps and the space they take.
-    private static func printCheckpoints(_ spec: SweepSpec) {
-        let bytes = CheckpointSize.measuredEpochsBytes(of: spec.trajectories)
+    private static func printCheckpoints(_ spec: SweepSpec, bytes: Double) {
         let size = ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .file)
         let retention = spec.execution.checkpoints
         if retention.keepsMeasuredEpochs(estimatedBytes: bytes) {
@@ -114,17 +124,5 @@ struct PlanCommand: ParsableCommand {
                 : "execution.checkpoints: last; keeping every measured epoch's would take \(size)"
             print("checkpoints: the latest of each trajectory only (\(why)); changed metrics are re-measured by training again")
         }
-    }
-
-    /// FLOPs per second per worker over the stored measurements of `trajectories`, if any took measurable time.
-    private static func throughput(_ trajectories: [Trajectory], _ measured: [String: [MeasurementRecord]]) -> Double? {
-        var flops = 0.0, seconds = 0.0
-        for trajectory in trajectories {
-            guard let records = measured[trajectory.id], !records.isEmpty else { continue }
-            let epochs = records.map(\.epoch).sorted()
-            flops += ComputeEstimate(configuration: trajectory.configuration, epochs: epochs, after: nil).totalFLOPs
-            seconds += records.reduce(0) { $0 + $1.trainSeconds + $1.measureSeconds }
-        }
-        return seconds > 0 ? flops / seconds : nil
     }
 }

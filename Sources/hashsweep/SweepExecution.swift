@@ -22,7 +22,7 @@ struct SweepExecution {
             ? try? SweepStore.open(path: target.databasePath) : nil
         if !measureOnly {
             // Data is needed only for work left to do: a finished sweep reruns without it.
-            try DatasetAvailability.check(try existing?.unfinished(parsed.trajectories) ?? parsed.trajectories)
+            try DatasetAvailability.check(try existing?.unfinished(parsed.trajectories) ?? Array(parsed.trajectories))
         }
         let store = try SweepStore.openOrCreate(path: target.databasePath, leaseDuration: Double(parsed.execution.leaseSeconds))
         let sync = try store.synchronize(with: SweepDefinition(spec: parsed, toolVersion: HashSweepVersion.string,

@@ -19,6 +19,25 @@ enum CanonicalJSON {
         encoder.slot.value.write(to: &output)
         return output
     }
+
+    /// `string` as a JSON string: quoted, with `"`, `\` and control characters escaped.
+    static func quoted(_ string: String) -> String {
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + string + "\""
+        }
+        var text = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text + "\""
+    }
 }
 
 /// A JSON value under construction; containers are shared boxes so that nested
@@ -49,30 +68,12 @@ private indirect enum JSONValue {
             for (index, member) in members.enumerated() where index + 1 == members.count || members[index + 1].key != member.key {
                 if !first { output += "," }
                 first = false
-                output += JSONValue.quoted(member.key)
+                output += CanonicalJSON.quoted(member.key)
                 output += ":"
                 member.slot.value.write(to: &output)
             }
             output += "}"
         }
-    }
-
-    static func quoted(_ string: String) -> String {
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + string + "\""
-        }
-        var text = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text + "\""
     }
 }
 
@@ -126,7 +127,7 @@ private final class TreeEncoder: Encoder {
     static func literal<T: Encodable>(_ value: T) -> JSONValue? {
         switch value {
         case let v as Bool: .literal(v ? "true" : "false")
-        case let v as String: .literal(JSONValue.quoted(v))
+        case let v as String: .literal(CanonicalJSON.quoted(v))
         case let v as Double: .literal(CanonicalNumber.text(v))
         case let v as Float: .literal(CanonicalNumber.text(Double(v)))
         case let v as Int: .literal(CanonicalNumber.text(v))
@@ -164,7 +165,7 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     // The primitives a configuration is made of, written without dynamic casts.
     mutating func encode(_ value: Bool, forKey key: Key) throws { slot(for: key).value = .literal(value ? "true" : "false") }
-    mutating func encode(_ value: String, forKey key: Key) throws { slot(for: key).value = .literal(JSONValue.quoted(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { slot(for: key).value = .literal(CanonicalJSON.quoted(value)) }
     mutating func encode(_ value: Double, forKey key: Key) throws { slot(for: key).value = .literal(CanonicalNumber.text(value)) }
     mutating func encode(_ value: Int, forKey key: Key) throws { slot(for: key).value = .literal(CanonicalNumber.text(value)) }
 

@@ -11,14 +11,13 @@ enum CanonicalNumber {
         if value == value.rounded(), abs(value) < 0x1p53 {
             return String(Int64(value))
         }
-        var text = value.description
-        if let e = text.firstIndex(of: "e") {
-            var exponent = text[text.index(after: e)...]
-            let negative = exponent.hasPrefix("-")
-            exponent = exponent.drop { $0 == "+" || $0 == "-" || $0 == "0" }
-            text = String(text[..<e]) + "e" + (negative ? "-" : "") + exponent
-        }
-        return text
+        let text = value.description
+        // Only Swift's exponent form needs rewriting ("1e-08" -> "1e-8", "2.5e+20" -> "2.5e20").
+        guard let e = text.utf8.firstIndex(of: UInt8(ascii: "e")) else { return text }
+        var exponent = text[text.utf8.index(after: e)...]
+        let negative = exponent.hasPrefix("-")
+        exponent = exponent.drop { $0 == "+" || $0 == "-" || $0 == "0" }
+        return String(text[..<e]) + "e" + (negative ? "-" : "") + exponent
     }
 
     /// The canonical text of an integer.

@@ -11,7 +11,7 @@ public enum CheckpointSize {
     }
 
     /// Estimated bytes of the checkpoints of every measured epoch of `trajectories`.
-    public static func measuredEpochsBytes(of trajectories: [Trajectory]) -> Double {
+    public static func measuredEpochsBytes(of trajectories: some Sequence<Trajectory>) -> Double {
         trajectories.reduce(0) { $0 + bytes(of: $1.configuration) * Double($1.epochs.count) }
     }
 }

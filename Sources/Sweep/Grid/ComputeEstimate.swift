@@ -55,7 +55,7 @@ public struct ComputeEstimate: Sendable, Hashable {
     }
 
     /// The sum over trajectories, each from scratch.
-    public init(trajectories: [Trajectory]) {
+    public init(trajectories: some Sequence<Trajectory>) {
         self = trajectories.reduce(ComputeEstimate(trainingFLOPs: 0, measurementFLOPs: 0)) { $0 + ComputeEstimate(trajectory: $1) }
     }
 

@@ -13,47 +13,41 @@ struct GridExpansion {
     var gridMark: Mark? = nil
 
     /// The trajectories in odometer order (the last dimension varies fastest), exclusions left out.
-    func trajectories() -> [Trajectory] {
-        let dimensions = grid.dimensions
-        var trajectories: [Trajectory] = []
-        var pointOfId: [String: [String: AxisValue]] = [:]
+    func trajectories() -> TrajectoryList {
+        let points = GridPoints(base: base, grid: grid)
+        var ordinals: [Int] = [], digests: [UInt64] = []
+        ordinals.reserveCapacity(points.count)
+        digests.reserveCapacity(points.count)
+        var ordinalOfDigest: [UInt64: Int] = [:]
+        ordinalOfDigest.reserveCapacity(points.count)
         var reportedSamples: Set<String> = []
         var reportedCollision = false
-        var step = [Int](repeating: 0, count: dimensions.count)
-        guard dimensions.allSatisfy({ $0.count > 0 }) else { return [] }
+        var step = [Int](repeating: 0, count: grid.dimensions.count)
+        var ordinal = 0
+        let writer = CanonicalFields.Writer(TrajectoryConfiguration.canonicalFields)
+        guard grid.dimensions.allSatisfy({ $0.count > 0 }) else { return TrajectoryList(points: points, epochs: grid.epochs, ordinals: [], digests: []) }
         repeat {
-            var point: [String: AxisValue] = [:]
-            var configuration = base
-            var samplesPlace: (mark: Mark?, path: String)?
-            for (dimension, index) in zip(dimensions, step) {
-                for axis in dimension.axes {
-                    let value = axis.values[index]
-                    point[axis.name] = value
-                    if axis.name == "seed" {
-                        configuration.seed = value.integer
-                    } else {
-                        SpecField.axis(axis.name)!.apply(&configuration, value)
-                    }
-                    if axis.name == "samples" { samplesPlace = (axis.marks[index], axis.paths[index]) }
-                }
+            defer { ordinal += 1 }
+            if !grid.exclusions.isEmpty {
+                let point = points.axes(at: step)
+                if grid.exclusions.contains(where: { $0.matches(point) }) { continue }
             }
-            if !grid.exclusions.contains(where: { $0.matches(point) }) {
-                let normalized = configuration.normalized()
-                checkSamples(normalized, place: samplesPlace, reported: &reportedSamples)
-                let id = normalized.contentHash
-                if let other = pointOfId[id] {
-                    if !reportedCollision { reportCollision(point, other) }
-                    reportedCollision = true
-                } else {
-                    pointOfId[id] = point
-                    trajectories.append(Trajectory(id: id, configuration: normalized, epochs: grid.epochs, axes: point))
-                }
+            let configuration = points.configuration(at: step)
+            checkSamples(configuration, step: step, reported: &reportedSamples)
+            let digest = configuration.contentDigest(writer: writer)
+            if let other = ordinalOfDigest.updateValue(ordinal, forKey: digest) {
+                ordinalOfDigest[digest] = other
+                if !reportedCollision { reportCollision(points.axes(at: step), points.axes(at: points.steps(of: other))) }
+                reportedCollision = true
+            } else {
+                ordinals.append(ordinal)
+                digests.append(digest)
             }
-        } while advance(&step, limits: dimensions.map(\.count))
-        if trajectories.isEmpty, reader.diagnostics.isEmpty {
+        } while advance(&step, limits: points.stepCounts)
+        if ordinals.isEmpty, reader.diagnostics.isEmpty {
             reader.report(at: gridMark, "grid.exclude", "every one of the \(grid.productCount) points is excluded; nothing would run")
         }
-        return trajectories
+        return TrajectoryList(points: points, epochs: grid.epochs, ordinals: ordinals, digests: digests)
     }
 
     /// Moves the odometer one step; false after the last combination.
@@ -66,8 +60,8 @@ struct GridExpansion {
         return false
     }
 
-    private func checkSamples(_ configuration: TrajectoryConfiguration, place: (mark: Mark?, path: String)?,
-                              reported: inout Set<String>) {
+    /// Reports, once per count, a point asking for more samples than its dataset has.
+    private func checkSamples(_ configuration: TrajectoryConfiguration, step: [Int], reported: inout Set<String>) {
         guard let samples = configuration.samples else { return }
         let available = DatasetFacts(of: configuration).trainingExamples(holdout: configuration.holdout)
         guard samples > available else { return }
@@ -75,8 +69,9 @@ struct GridExpansion {
         guard reported.insert(key).inserted else { return }
         let holdout = configuration.holdout > 0 ? " after holding out \(CanonicalNumber.text(configuration.holdout)) of it" : ""
         let message = "found \(samples), but \(configuration.dataset) has \(available) training examples\(holdout); expected at most \(available)"
-        if let place {
-            reader.report(at: place.mark, place.path, message)
+        if let position = grid.dimensions.firstIndex(where: { $0.axes.contains { $0.name == "samples" } }),
+           let axis = grid.axis("samples") {
+            reader.report(at: axis.marks[step[position]], axis.paths[step[position]], message)
         } else {
             reader.report(at: samplesMark, "dataset.samples", message)
         }

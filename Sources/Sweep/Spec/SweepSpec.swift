@@ -30,7 +30,7 @@ public struct SweepSpec: Sendable {
     /// How the sweep is run.
     public let execution: ExecutionSettings
     /// Every point of the grid, in a deterministic order (the last axis varies fastest), with distinct ids.
-    public let trajectories: [Trajectory]
+    public let trajectories: TrajectoryList
 
     /// The epochs at which every trajectory is measured.
     public var epochs: [Int] { grid.epochs }

@@ -35,7 +35,7 @@ public struct SweepPlan: Sendable {
     public var work: [String: TrajectoryWork] = [:]
 
     /// The plan for running `trajectories` on a store holding `stored` with `progress`.
-    init(trajectories: [Trajectory], stored: [TrajectoryRecord], progress: SweepStore.StoredProgress) throws {
+    init(trajectories: some Sequence<Trajectory>, stored: [TrajectoryRecord], progress: SweepStore.StoredProgress) throws {
         let storedByID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var newOnes: [TrajectoryConfiguration] = []
         var remeasureChanges: [String: Int] = [:], extendedEpochs = Set<Int>()
@@ -98,7 +98,7 @@ public struct SweepPlan: Sendable {
 
 extension SweepStore {
     /// What running `trajectories` (a spec's) would do to this store; reads only.
-    public func plan(for trajectories: [Trajectory]) throws -> SweepPlan {
+    public func plan(for trajectories: some Sequence<Trajectory>) throws -> SweepPlan {
         let (stored, progress) = try read { db in
             (try Row.fetchAll(db, sql: "SELECT * FROM trajectory ORDER BY in_spec DESC, ordinal, id").map(decodeRecord),
              try storedProgress(db))

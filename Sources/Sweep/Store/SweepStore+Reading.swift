@@ -19,11 +19,19 @@ extension SweepStore {
         try trajectories(whereSQL: includingRetired ? "1" : "in_spec = 1")
     }
 
-    /// Trajectories matching an SQL condition on the `trajectory` table, in spec order.
-    func trajectories(whereSQL condition: String) throws -> [TrajectoryRecord] {
+    /// Trajectories matching an SQL condition on the `trajectory` table, in spec order; the first `limit` if given.
+    func trajectories(whereSQL condition: String, limit: Int? = nil) throws -> [TrajectoryRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM trajectory WHERE \(condition) ORDER BY in_spec DESC, ordinal, id").map(decodeRecord)
+            try Row.fetchAll(db, sql: "SELECT * FROM trajectory WHERE \(condition) ORDER BY in_spec DESC, ordinal, id"
+                             + (limit.map { " LIMIT \($0)" } ?? "")).map(decodeRecord)
         }
+    }
+
+    /// Trajectories no longer in the current spec, in their old spec order: the first `limit`, and how many there are.
+    public func retiredTrajectories(limit: Int) throws -> (listed: [TrajectoryRecord], count: Int) {
+        let listed = try trajectories(whereSQL: "in_spec = 0", limit: limit)
+        let count = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM trajectory WHERE in_spec = 0") ?? 0 }
+        return (listed, count)
     }
 
     /// The trajectory with `id`, if any.
@@ -69,7 +77,7 @@ extension SweepStore {
     /// The trajectories among `trajectories` that still have work in this store (an epoch to measure, or
     /// one measured with other metric settings)
     /// (those it has never seen included), in their order.
-    public func unfinished(_ trajectories: [Trajectory]) throws -> [Trajectory] {
+    public func unfinished(_ trajectories: some Sequence<Trajectory>) throws -> [Trajectory] {
         let progress = try read { db in try storedProgress(db) }
         return try trajectories.filter { !(try progress.work(for: $0).isEmpty) }
     }
