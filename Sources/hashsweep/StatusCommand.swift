@@ -18,11 +18,18 @@ struct StatusCommand: ParsableCommand {
     @Option(name: [.customShort("j"), .long], help: "Workers assumed for the ETA (default: the number of cores).")
     var jobs: Int?
 
+    @Option(parsing: .unconditional, help: "How many failed and how many retired trajectories to list.")
+    var list: Int = StatusSummary.listedFailures
+
+    func validate() throws {
+        guard list >= 0 else { throw ValidationError("--list must be 0 or more; found \(list).") }
+    }
+
     func run() throws {
         let resolved = try SweepTarget(argument: target, database: db)
         let store = try SweepStore.openReadOnly(path: resolved.databasePath)
         guard let sweep = try store.currentSweep() else { throw StoreError.noSweep(path: resolved.databasePath) }
-        let summary = try store.summary()
+        let summary = try store.summary(failuresListed: list)
         print("\(sweep.name) (spec \(sweep.specHash.prefix(12)), \(resolved.databasePath))")
         if let spec = resolved.spec, spec.hash != sweep.specHash {
             print("note: \(target) has changed since the last run; `hashsweep run \(target)` records the new version.")
@@ -47,8 +54,16 @@ struct StatusCommand: ParsableCommand {
         for record in summary.failures {
             print("failed \(record.id) \(Self.point(record)) after \(record.failures) attempts: \(record.lastError ?? "no error recorded")")
         }
-        for record in try store.trajectories().filter(\.isRetired) {
+        if summary.unlistedFailures > 0 {
+            print("... and \(summary.unlistedFailures) more failed (`--list \(summary.counts[.failed, default: 0])` lists them all; "
+                  + "`hashsweep retry` puts them back)")
+        }
+        let retired = try store.retiredTrajectories(limit: list)
+        for record in retired.listed {
             print("retired \(record.id) \(Self.point(record)) (\(record.status), kept, left out of charts)")
+        }
+        if retired.count > retired.listed.count {
+            print("... and \(retired.count - retired.listed.count) more retired (`--list \(retired.count)` lists them all)")
         }
     }
 

@@ -16,10 +16,18 @@ public struct StatusSummary: Sendable, Equatable {
     public var trainedEpochs: Int
     /// Seconds of training and measuring behind the stored measurements.
     public var computeSeconds: Double
-    /// Failed trajectories of the current spec with their last error.
+    /// Failed trajectories of the current spec with their last error: the first
+    /// `failuresListed` in spec order (``counts`` has how many failed).
     public var failures: [TrajectoryRecord]
     /// Running trajectories with their lease holders and current epochs.
     public var running: [TrajectoryRecord]
+
+    /// How many failures a summary lists by default, so that a sweep with thousands of failures
+    /// reports in a moment and a screenful.
+    public static let listedFailures = 20
+
+    /// Failed trajectories not in ``failures``.
+    public var unlistedFailures: Int { counts[.failed, default: 0] - failures.count }
 
     /// Trajectories in the current spec.
     public var total: Int { counts.values.reduce(0, +) }

@@ -6,7 +6,7 @@ extension SweepStore {
     ///
     /// Aggregates in SQL and decodes only the failed and running rows, so it is
     /// cheap enough to poll for a live display.
-    public func summary() throws -> StatusSummary {
+    public func summary(failuresListed: Int = StatusSummary.listedFailures) throws -> StatusSummary {
         let (counts, retired, totals) = try read { db in
             var counts: [TrajectoryStatus: Int] = Dictionary(uniqueKeysWithValues: TrajectoryStatus.allCases.map { ($0, 0) })
             var retired = 0
@@ -31,13 +31,13 @@ extension SweepStore {
                 """)!
             return (counts, retired, totals)
         }
-        let current = try trajectories(whereSQL: "in_spec = 1 AND status IN ('failed', 'running')")
+        let failures = try trajectories(whereSQL: "in_spec = 1 AND status = 'failed'", limit: failuresListed)
+        let running = try trajectories(whereSQL: "in_spec = 1 AND status = 'running'")
         return StatusSummary(
             counts: counts, retired: retired,
             requestedMeasurements: totals["requested"], doneMeasurements: totals["measured"],
             requestedEpochs: totals["final_epochs"], trainedEpochs: totals["trained"],
             computeSeconds: totals["seconds"],
-            failures: current.filter { $0.status == .failed },
-            running: current.filter { $0.status == .running })
+            failures: failures, running: running)
     }
 }
