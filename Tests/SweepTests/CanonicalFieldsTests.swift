@@ -1,3 +1,4 @@
+import Models
 import Testing
 @testable import Sweep
 
@@ -38,19 +39,13 @@ struct CanonicalFieldsTests {
     }
 }
 
-/// SplitMix64: a small, reproducible stream for generated test values.
+/// Reproducible generated test values, drawn from the models' own random stream.
 struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var stream: RandomStream
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { stream = RandomStream(seed: seed, streamIndex: 0) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { stream.next() }
 
     mutating func number() -> Double {
         switch Int.random(in: 0..<6, using: &self) {
