@@ -39,25 +39,27 @@ struct PlanCommand: ParsableCommand {
         for record in try existing?.measurements(includingRetired: true) ?? [] {
             measured[record.trajectoryID, default: []].append(record)
         }
-        // One pass: each trajectory of the list is made on access.
+        // One pass over the configurations, made on access; ids only where something is stored.
+        let ids = measured.isEmpty ? [] : trajectories.ids
+        let epochs = parsed.epochs
         var total = ComputeEstimate(trainingFLOPs: 0, measurementFLOPs: 0), left = total
         var doneMeasurements = 0, doneTrajectories = 0, checkpointBytes = 0.0
         var measuredFLOPs = 0.0, measuredSeconds = 0.0
-        for trajectory in trajectories {
-            let all = ComputeEstimate(trajectory: trajectory)
+        for (index, configuration) in trajectories.configurations.enumerated() {
+            let all = ComputeEstimate(configuration: configuration, epochs: epochs, after: nil)
             total = total + all
-            checkpointBytes += CheckpointSize.bytes(of: trajectory.configuration) * Double(trajectory.epochs.count)
-            guard let records = measured[trajectory.id], !records.isEmpty else {
+            checkpointBytes += CheckpointSize.bytes(of: configuration) * Double(epochs.count)
+            guard !ids.isEmpty, let records = measured[ids[index]], !records.isEmpty else {
                 left = left + all
                 continue
             }
-            let epochs = Set(records.map(\.epoch))
-            let done = trajectory.epochs.filter(epochs.contains)
+            let stored = Set(records.map(\.epoch))
+            let done = epochs.filter(stored.contains)
             doneMeasurements += done.count
-            if done.count == trajectory.epochs.count { doneTrajectories += 1 }
-            let resumable = trajectory.epochs.prefix { epochs.contains($0) }.last
-            left = left + ComputeEstimate(configuration: trajectory.configuration, epochs: trajectory.epochs, after: resumable)
-            measuredFLOPs += ComputeEstimate(configuration: trajectory.configuration, epochs: epochs.sorted(), after: nil).totalFLOPs
+            if done.count == epochs.count { doneTrajectories += 1 }
+            let resumable = epochs.prefix { stored.contains($0) }.last
+            left = left + ComputeEstimate(configuration: configuration, epochs: epochs, after: resumable)
+            measuredFLOPs += ComputeEstimate(configuration: configuration, epochs: stored.sorted(), after: nil).totalFLOPs
             measuredSeconds += records.reduce(0) { $0 + $1.trainSeconds + $1.measureSeconds }
         }
         let requested = trajectories.measurementCount

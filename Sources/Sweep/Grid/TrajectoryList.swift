@@ -30,6 +30,18 @@ public struct TrajectoryList: RandomAccessCollection, Sendable {
                           epochs: epochs, axes: points.axes(at: steps))
     }
 
+    /// The configurations, in order, made on access without the ids and axis values.
+    public var configurations: LazyMapSequence<[Int], TrajectoryConfiguration> {
+        ordinals.lazy.map { [points] ordinal in points.configuration(at: points.steps(of: ordinal)) }
+    }
+
+    /// The compute of every trajectory from scratch to its last epoch.
+    public var computeEstimate: ComputeEstimate {
+        configurations.reduce(ComputeEstimate(trainingFLOPs: 0, measurementFLOPs: 0)) { [epochs] total, configuration in
+            total + ComputeEstimate(configuration: configuration, epochs: epochs, after: nil)
+        }
+    }
+
     /// The ids, in order, without making the trajectories.
     public var ids: [String] { digests.map(TrajectoryConfiguration.idText) }
 

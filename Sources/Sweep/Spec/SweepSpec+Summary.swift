@@ -25,7 +25,7 @@ extension SweepSpec {
         let excluded = grid.productCount - trajectories.count
         lines.append("  trajectories: \(trajectories.count) (\(grid.productCount) points, \(excluded) excluded)")
         lines.append("  epochs:       \(epochs.map(String.init).joined(separator: ", ")) -> \(trajectories.count * epochs.count) measurements")
-        let estimate = ComputeEstimate(trajectories: trajectories)
+        let estimate = trajectories.computeEstimate
         lines.append("  compute:      \(Self.scientific(estimate.totalFLOPs)) FLOPs (training \(Self.scientific(estimate.trainingFLOPs)), "
                      + "measuring \(Self.scientific(estimate.measurementFLOPs)))")
         return lines.joined(separator: "\n") + "\n"
