@@ -1,6 +1,7 @@
 /// A struct's canonical JSON (the text ``CanonicalJSON`` gives) written straight from a
-/// table of its fields, without building a tree through `Encoder`: about twenty times
-/// faster, which matters where a grid of a million points is hashed.
+/// table of its fields, without building a tree through `Encoder`: four times faster, and
+/// with ``Writer`` reusing unchanged members about twenty times, which matters where a grid
+/// of a million points is hashed.
 ///
 /// The table must list every field the struct's `Codable` conformance encodes, by the
 /// same key; tests compare the two writers on many values so that a field added to the
@@ -24,7 +25,7 @@ struct CanonicalFields<Root>: Sendable {
     /// The fields, in canonical order (keys sorted by their UTF-8 bytes).
     let fields: [Field]
     /// Each field's `"key":`, as UTF-8.
-    fileprivate let prefixes: [[UInt8]]
+    let prefixes: [[UInt8]]
 
     /// A table of `fields` in any order; keys must be distinct.
     init(_ fields: [Field]) {
@@ -118,53 +119,6 @@ extension CanonicalFields.Field {
             guard let nested = get(value) else { return false }
             table.write(nested, into: &output)
             return true
-        }
-    }
-}
-
-extension CanonicalFields {
-    /// Writes many values of one table, reusing each member's text while it stays the same as
-    /// in the value before: the points of a grid differ in a few fields, so most of a
-    /// configuration's JSON is copied rather than formatted again.
-    final class Writer {
-        private let table: CanonicalFields
-        private var previous: Root?
-        /// Each field's `"key":value` bytes for `previous`; empty where absent.
-        private var members: [[UInt8]]
-
-        init(_ table: CanonicalFields) {
-            self.table = table
-            members = Array(repeating: [], count: table.fields.count)
-        }
-
-        /// The canonical JSON of `value`, as UTF-8 (what ``CanonicalFields/json(_:)`` gives).
-        func json(_ value: Root) -> [UInt8] {
-            if let previous {
-                update(to: value, from: previous)
-            } else {
-                for index in table.fields.indices { writeMember(index, of: value) }
-            }
-            previous = value
-            var output: [UInt8] = [UInt8(ascii: "{")]
-            output.reserveCapacity(1024)
-            for member in members where !member.isEmpty {
-                if output.count > 1 { output.append(UInt8(ascii: ",")) }
-                output.append(contentsOf: member)
-            }
-            output.append(UInt8(ascii: "}"))
-            return output
-        }
-
-        /// Rewrites the members of `value` that differ from `previous`'s.
-        private func update(to value: Root, from previous: Root) {
-            for index in table.fields.indices where !table.fields[index].same(previous, value) {
-                writeMember(index, of: value)
-            }
-        }
-
-        private func writeMember(_ index: Int, of value: Root) {
-            var member = table.prefixes[index]
-            members[index] = table.fields[index].write(value, &member) ? member : []
         }
     }
 }
