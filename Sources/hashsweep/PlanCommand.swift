@@ -34,33 +34,20 @@ struct PlanCommand: ParsableCommand {
         let target = try SweepTarget(argument: spec, database: db)
         guard let parsed = target.spec else { throw ValidationError("\(spec) is a database; `plan` needs the spec file (YAML).") }
         let trajectories = parsed.trajectories
-        var measured: [String: [MeasurementRecord]] = [:]
         let existing = FileManager.default.fileExists(atPath: target.databasePath) ? try SweepStore.openReadOnly(path: target.databasePath) : nil
-        for record in try existing?.measurements(includingRetired: true) ?? [] {
-            measured[record.trajectoryID, default: []].append(record)
-        }
+        let stored = try existing?.measurementTimes() ?? [:]
         // One pass over the configurations, made on access; ids only where something is stored.
-        let ids = measured.isEmpty ? [] : trajectories.ids
+        let ids = stored.isEmpty ? [] : trajectories.ids
         let epochs = parsed.epochs
-        var total = ComputeEstimate(trainingFLOPs: 0, measurementFLOPs: 0), left = total
+        var work = SweepTimeEstimate.Work()
         var doneMeasurements = 0, doneTrajectories = 0, checkpointBytes = 0.0
-        var measuredFLOPs = 0.0, measuredSeconds = 0.0
         for (index, configuration) in trajectories.configurations.enumerated() {
-            let all = ComputeEstimate(configuration: configuration, epochs: epochs, after: nil)
-            total = total + all
             checkpointBytes += CheckpointSize.bytes(of: configuration) * Double(epochs.count)
-            guard !ids.isEmpty, let records = measured[ids[index]], !records.isEmpty else {
-                left = left + all
-                continue
-            }
-            let stored = Set(records.map(\.epoch))
-            let done = epochs.filter(stored.contains)
+            let times = ids.isEmpty ? [] : stored[ids[index]] ?? []
+            work.add(configuration, epochs: epochs, stored: times)
+            let done = epochs.filter(Set(times.map(\.epoch)).contains)
             doneMeasurements += done.count
-            if done.count == epochs.count { doneTrajectories += 1 }
-            let resumable = epochs.prefix { stored.contains($0) }.last
-            left = left + ComputeEstimate(configuration: configuration, epochs: epochs, after: resumable)
-            measuredFLOPs += ComputeEstimate(configuration: configuration, epochs: stored.sorted(), after: nil).totalFLOPs
-            measuredSeconds += records.reduce(0) { $0 + $1.trainSeconds + $1.measureSeconds }
+            if !done.isEmpty && done.count == epochs.count { doneTrajectories += 1 }
         }
         let requested = trajectories.measurementCount
         print("\(parsed.name): \(trajectories.count) trajectories, \(requested) measurements (\(target.databasePath))")
@@ -69,15 +56,10 @@ struct PlanCommand: ParsableCommand {
         Self.printGroups(plan, trajectories: trajectories)
         Self.printCheckpoints(parsed, bytes: checkpointBytes)
         print(String(format: "compute: %.2e FLOPs in all (training %.2e, measuring %.2e); %.2e left",
-                     total.totalFLOPs, total.trainingFLOPs, total.measurementFLOPs, left.totalFLOPs))
+                     work.total.totalFLOPs, work.total.trainingFLOPs, work.total.measurementFLOPs, work.left.totalFLOPs))
         let workers = jobs ?? parsed.execution.workers ?? ProcessInfo.processInfo.activeProcessorCount
-        if measuredSeconds > 0 {
-            let throughput = measuredFLOPs / measuredSeconds
-            let seconds = left.totalFLOPs / throughput / Double(workers)
-            print("time left: about \(ProgressDisplay.duration(seconds)) at \(workers) workers "
-                  + String(format: "(%.2e FLOPs/s per worker measured so far)", throughput))
-        } else {
-            print("time left: unknown until some measurements are stored (run the sweep a while, then plan again)")
+        if let estimate = try work.estimate(workers: workers, calibration: { try CostCalibration.model(toolVersion: HashSweepVersion.string) }) {
+            print("time left: \(estimate.description)")
         }
         let step = max(1, trajectories.count / max(1, sample))
         for trajectory in stride(from: 0, to: trajectories.count, by: step).prefix(sample).map({ trajectories[$0] }) {

@@ -6,7 +6,7 @@ import Sweep
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show a sweep's trajectories by status, its failures with their last error, retired points and ETA."
+        abstract: "Show a sweep's trajectories by status, its failures with their last error, retired points and the time left."
     )
 
     @Argument(help: "The spec file, or the sweep database itself.")
@@ -15,7 +15,7 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "The sweep database (default: results/<name>/sweep.sqlite).")
     var db: String?
 
-    @Option(name: [.customShort("j"), .long], help: "Workers assumed for the ETA (default: the number of cores).")
+    @Option(name: [.customShort("j"), .long], help: "Workers assumed for the time left (default: the spec's, else the number of cores).")
     var jobs: Int?
 
     @Option(parsing: .unconditional, help: "How many failed and how many retired trajectories to list.")
@@ -43,9 +43,9 @@ struct StatusCommand: ParsableCommand {
             print("warning: logistic regression stopped before converging in \(logistic.unconverged) of \(logistic.measured) "
                   + "measurements (logistic_converged = 0 in measurements.csv; cells.csv counts them per cell)")
         }
-        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        if let left = summary.estimatedSecondsLeft(parallelism: workers), left > 0 {
-            print("ETA: \(ProgressDisplay.duration(left)) at \(workers) workers (from \(ProgressDisplay.duration(summary.computeSeconds)) of compute so far)")
+        if summary.doneMeasurements < summary.requestedMeasurements,
+           let estimate = try store.timeEstimate(workers: jobs, calibration: { try CostCalibration.model(toolVersion: HashSweepVersion.string) }) {
+            print("time left: \(estimate.description)")
         }
         for record in summary.running {
             print("running \(record.id) \(Self.point(record)) epoch \(record.currentEpoch ?? 0)/\(record.epochs.last ?? 0) "

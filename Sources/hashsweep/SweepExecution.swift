@@ -38,6 +38,7 @@ struct SweepExecution {
         var options = OrchestratorOptions(databasePath: target.databasePath, workers: workers,
                                           executable: try ExecutableLocator.currentExecutable())
         options.leaseDuration = Double(parsed.execution.leaseSeconds)
+        options.toolVersion = HashSweepVersion.string
         options.measureOnly = measureOnly
         let result = try Orchestrator(store: store, options: options, display: ProgressDisplay()).run()
         let summary = result.summary

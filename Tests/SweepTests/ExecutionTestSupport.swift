@@ -32,7 +32,7 @@ final class HashSweepProcess {
     private let outputPath: String
     private let errorPath: String
 
-    init(_ arguments: [String], in folder: TemporaryFolder) throws {
+    init(_ arguments: [String], in folder: TemporaryFolder, environment: [String: String] = [:]) throws {
         let id = UUID().uuidString.prefix(8)
         outputPath = folder.file("stdout-\(id).txt")
         errorPath = folder.file("stderr-\(id).txt")
@@ -41,6 +41,9 @@ final class HashSweepProcess {
         process.executableURL = URL(fileURLWithPath: try HashSweepBinary.path())
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: outputPath)
         process.standardError = FileHandle(forWritingAtPath: errorPath)
@@ -60,8 +63,9 @@ final class HashSweepProcess {
     var standardError: String { (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "" }
 
     /// Runs `hashsweep arguments` to the end.
-    static func run(_ arguments: [String], in folder: TemporaryFolder) throws -> (status: Int32, output: String, error: String) {
-        let child = try HashSweepProcess(arguments, in: folder)
+    static func run(_ arguments: [String], in folder: TemporaryFolder, environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String, error: String) {
+        let child = try HashSweepProcess(arguments, in: folder, environment: environment)
         let status = child.wait()
         return (status, child.standardOutput, child.standardError)
     }

@@ -13,6 +13,8 @@ public struct OrchestratorOptions: Sendable {
     /// Whether the workers only re-measure from kept checkpoints (`hashsweep measure`): the run
     /// ends when they find nothing more of that kind, leaving the work that needs training pending.
     public var measureOnly = false
+    /// The tool version, which keys the cached calibration the progress bar's time left may use.
+    public var toolVersion = "unknown"
 
     /// Options for `workers` processes of `executable` on `databasePath`.
     public init(databasePath: String, workers: Int, executable: String) {
@@ -74,6 +76,8 @@ public final class Orchestrator {
         var stopping = false, killed = false
         var progressMark = summary.doneMeasurements + summary.counts[.failed, default: 0]
         var lastReclaim = clock.seconds
+        // The time left, re-made when measurements land (at most every 2 s) and every 10 s.
+        var estimate: SweepTimeEstimate?, lastEstimate = -Double.infinity, estimatedAt = -1
         while true {
             let signals = interrupts.value
             if signals >= 1 && !stopping {
@@ -92,7 +96,15 @@ public final class Orchestrator {
                 }
                 try spawnWorkers(for: summary)
             }
-            display.update(summary)
+            let sinceEstimate = clock.seconds - lastEstimate
+            if sinceEstimate >= 10 || (sinceEstimate >= 2 && summary.doneMeasurements != estimatedAt) {
+                lastEstimate = clock.seconds
+                estimatedAt = summary.doneMeasurements
+                estimate = try store.timeEstimate(workers: options.workers) {
+                    CostCalibration.cachedModel(toolVersion: options.toolVersion)
+                }
+            }
+            display.update(summary, estimate: estimate)
             if children.isEmpty && (stopping || measureOnlyExhausted || summary.counts[.pending, default: 0] == 0) { break }
             waitForOutput(milliseconds: 200)
             forwardOutput()

@@ -3,7 +3,8 @@ import Foundation
 /// The live progress of a sweep on standard error.
 ///
 /// On a terminal: a bar with trajectories done / total, measurements, the rate
-/// in epochs per second and the ETA, then one line per running worker with its
+/// in epochs per second and the time left (the ``SweepTimeEstimate`` that `plan` and
+/// `status` print for the same state), then one line per running worker with its
 /// point and epoch, redrawn in place. Otherwise (a log file, CI): one plain
 /// line every `plainInterval` seconds. Worker output goes through ``log(_:)``
 /// so it scrolls above the live block instead of through it.
@@ -29,8 +30,13 @@ public final class ProgressDisplay {
         write(line + "\n")
     }
 
-    /// Shows `summary`; on a terminal redraws at once, otherwise at most every `plainInterval` seconds.
-    public func update(_ summary: StatusSummary) {
+    /// The time left last given to ``update(_:estimate:)``.
+    private var estimate: SweepTimeEstimate?
+
+    /// Shows `summary` (and `estimate`, when given, until a newer one); on a terminal redraws at
+    /// once, otherwise at most every `plainInterval` seconds.
+    public func update(_ summary: StatusSummary, estimate: SweepTimeEstimate? = nil) {
+        if let estimate { self.estimate = estimate }
         let now = clock.seconds
         if baseline == nil { baseline = (summary.trainedEpochs, now) }
         if isTerminal {
@@ -48,7 +54,8 @@ public final class ProgressDisplay {
     /// Removes the live block (before the final report).
     public func finish() { clear() }
 
-    private func headline(_ summary: StatusSummary, now: Double) -> String {
+    /// The bar and its figures for `summary` at `now` (seconds since the display was made).
+    func headline(_ summary: StatusSummary, now: Double) -> String {
         let total = max(summary.total, 1)
         let filled = summary.done * 24 / total
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 24 - filled) + "]"
@@ -60,10 +67,8 @@ public final class ProgressDisplay {
         if let baseline, now - baseline.seconds > 1 {
             let rate = Double(summary.trainedEpochs - baseline.epochs) / (now - baseline.seconds)
             parts.append(String(format: "%.1f epochs/s", rate))
-            if rate > 0 {
-                parts.append("ETA " + Self.duration(Double(summary.requestedEpochs - summary.trainedEpochs) / rate))
-            }
         }
+        if let estimate { parts.append("left " + estimate.description) }
         return parts.joined(separator: " | ")
     }
 

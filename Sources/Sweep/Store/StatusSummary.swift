@@ -33,12 +33,4 @@ public struct StatusSummary: Sendable, Equatable {
     public var total: Int { counts.values.reduce(0, +) }
     /// Done trajectories of the current spec.
     public var done: Int { counts[.done, default: 0] }
-
-    /// Estimated seconds left at `parallelism` workers, from the compute seconds per
-    /// trained epoch so far; `nil` before anything is measured.
-    public func estimatedSecondsLeft(parallelism: Int) -> Double? {
-        guard trainedEpochs > 0, computeSeconds > 0 else { return nil }
-        let perEpoch = computeSeconds / Double(trainedEpochs)
-        return Double(max(0, requestedEpochs - trainedEpochs)) * perEpoch / Double(max(1, parallelism))
-    }
 }
