@@ -76,8 +76,9 @@ public final class Orchestrator {
         var stopping = false, killed = false
         var progressMark = summary.doneMeasurements + summary.counts[.failed, default: 0]
         var lastReclaim = clock.seconds
-        // The time left, re-made when measurements land (at most every 2 s) and every 10 s.
-        var estimate: SweepTimeEstimate?, lastEstimate = -Double.infinity, estimatedAt = -1
+        // The time left, re-made when measurements land and every 10 s, at most every 2 s (more
+        // where making it is slow, keeping its cost near 5%).
+        var estimate: SweepTimeEstimate?, lastEstimate = -Double.infinity, estimatedAt = -1, estimateInterval = 2.0
         while true {
             let signals = interrupts.value
             if signals >= 1 && !stopping {
@@ -97,12 +98,16 @@ public final class Orchestrator {
                 try spawnWorkers(for: summary)
             }
             let sinceEstimate = clock.seconds - lastEstimate
-            if sinceEstimate >= 10 || (sinceEstimate >= 2 && summary.doneMeasurements != estimatedAt) {
-                lastEstimate = clock.seconds
+            if sinceEstimate >= max(10, estimateInterval)
+                || (sinceEstimate >= estimateInterval && summary.doneMeasurements != estimatedAt) {
+                let start = clock.seconds
                 estimatedAt = summary.doneMeasurements
-                estimate = try store.timeEstimate(workers: options.workers) {
+                // An estimate that cannot be made leaves the last one; it never stops the sweep.
+                estimate = (try? store.timeEstimate(workers: options.workers) {
                     CostCalibration.cachedModel(toolVersion: options.toolVersion)
-                }
+                }) ?? estimate
+                lastEstimate = clock.seconds
+                estimateInterval = max(2, 20 * (lastEstimate - start))
             }
             display.update(summary, estimate: estimate)
             if children.isEmpty && (stopping || measureOnlyExhausted || summary.counts[.pending, default: 0] == 0) { break }
