@@ -36,7 +36,7 @@ public struct CostModel: Sendable, Equatable, Codable {
         (work.trainingFLOPs / trainingRate + work.measurementFLOPs / measuringRate) / Double(max(1, workers))
     }
 
-    /// Says where the rates come from, for messages: "stored cost model: 72 measurements".
+    /// Says where the rates come from, for messages: "cost model fitted to 72 stored measurements".
     public var sourceDescription: String {
         switch source {
         case .stored(let count): "cost model fitted to \(count) stored measurement\(count == 1 ? "" : "s")"
