@@ -14,14 +14,19 @@ extension SweepStore {
         }
     }
 
-    /// The time left for the current spec (as recorded in the store) at `workers` workers (`nil`:
-    /// the spec's `execution.workers`, else the number of cores); `nil` when the store records
-    /// no sweep or its spec no longer parses. Without stored times the model comes from
-    /// `calibration` (``CostCalibration/model(toolVersion:environment:)`` or its cache only).
-    public func timeEstimate(workers: Int?, calibration: () throws -> CostModel?) throws -> SweepTimeEstimate? {
-        guard let sweep = try currentSweep(), let spec = try? SweepSpec(parsing: sweep.specText, file: "\(sweep.name) (stored)") else {
-            return nil
-        }
+    /// The current spec as the store records it; `nil` when there is none or it no longer parses.
+    public func recordedSpec() throws -> SweepSpec? {
+        guard let sweep = try currentSweep() else { return nil }
+        return try? SweepSpec(parsing: sweep.specText, file: "\(sweep.name) (stored)")
+    }
+
+    /// The time left for `spec` (default: the one the store records) at `workers` workers (`nil`:
+    /// the spec's `execution.workers`, else the number of cores); `nil` without a spec. Without
+    /// stored times the model comes from `calibration` (``CostCalibration/model(toolVersion:environment:)``
+    /// or its cache only).
+    public func timeEstimate(for spec: SweepSpec? = nil, workers: Int?, calibration: () throws -> CostModel?) throws
+        -> SweepTimeEstimate? {
+        guard let spec = try spec ?? recordedSpec() else { return nil }
         let workers = workers ?? spec.execution.workers ?? ProcessInfo.processInfo.activeProcessorCount
         return try SweepTimeEstimate.make(trajectories: spec.trajectories, stored: measurementTimes(), workers: workers,
                                           calibration: calibration)

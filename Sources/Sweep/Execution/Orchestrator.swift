@@ -79,6 +79,7 @@ public final class Orchestrator {
         // The time left, re-made when measurements land and every 10 s, at most every 2 s (more
         // where making it is slow, keeping its cost near 5%).
         var estimate: SweepTimeEstimate?, lastEstimate = -Double.infinity, estimatedAt = -1, estimateInterval = 2.0
+        let recordedSpec = try? store.recordedSpec()  // parsed once: the spec cannot change during a run
         while true {
             let signals = interrupts.value
             if signals >= 1 && !stopping {
@@ -103,7 +104,7 @@ public final class Orchestrator {
                 let start = clock.seconds
                 estimatedAt = summary.doneMeasurements
                 // An estimate that cannot be made leaves the last one; it never stops the sweep.
-                estimate = (try? store.timeEstimate(workers: options.workers) {
+                estimate = (try? store.timeEstimate(for: recordedSpec, workers: options.workers) {
                     CostCalibration.cachedModel(toolVersion: options.toolVersion)
                 }) ?? estimate
                 lastEstimate = clock.seconds
