@@ -66,7 +66,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "ModelsTests", dependencies: ["Models"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models"], resources: [.copy("Fixtures")]),
         // Metrics tests:
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Models"], resources: [.copy("Fixtures")]),
 

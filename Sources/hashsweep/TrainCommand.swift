@@ -49,14 +49,13 @@ struct TrainCommand: ParsableCommand {
         BLAS.configureSingleThreaded()
         let splits = try DatasetLoader.load(data.datasetOptions)
         let trainingSet = try splits.train.trainingSet(data.trainingSetOptions, seed: seed)
-        let configuration = TrainingConfiguration(
-            model: try model.configuration(inputCount: splits.train.featureCount, classCount: splits.train.classCount),
-            optimizer: optimizer.configuration, batchSize: optimizer.batchSize, seed: seed)
+        let mlp = try model.configuration(inputCount: splits.train.featureCount, classCount: splits.train.classCount)
+        let configuration = TrainingConfiguration(model: mlp, optimizer: optimizer.configuration,
+                                                  batchSize: optimizer.batchSize, seed: seed)
         var trainer = try resumedTrainer(configuration) ?? Trainer(configuration: configuration)
         if format == .table {
             print("\(data.dataset.rawValue): \(trainingSet.count) training and \(splits.test.count) test examples; "
-                  + "widths \(configuration.model.widths), \(configuration.model.activation.name)"
-                  + (configuration.model.batchNorm == nil ? "" : ", batchnorm")
+                  + "widths \(mlp.widths), \(mlp.activation.name)" + (mlp.batchNorm == nil ? "" : ", batchnorm")
                   + "; \(configuration.optimizer.algorithm.name) lr \(configuration.optimizer.learningRate); "
                   + "OpenBLAS \(BLAS.coreName)")
         }

@@ -64,7 +64,7 @@ struct CheckpointTests {
     func wrongVersion() {
         var bytes = Self.sampleBytes().1
         bytes[8] = 9
-        #expect(Self.decodingError(bytes) == .unsupportedVersion(found: 9, supported: 1))
+        #expect(Self.decodingError(bytes) == .unsupportedVersion(found: 9, supported: 1...2))
         #expect(Self.decodingError(bytes)!.description.contains("version 9"))
     }
 
@@ -110,5 +110,39 @@ struct CheckpointTests {
             return
         }
         #expect(reason.contains("batch size 0"))
+    }
+}
+
+@Suite("Checkpoints of format 1 (MLPs before networks were described by layers)")
+struct CheckpointVersionOneTests {
+    static func fixture(_ name: String) throws -> [UInt8] {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "checkpoint", subdirectory: "Fixtures"))
+        return [UInt8](try Data(contentsOf: url))
+    }
+
+    @Test("a format-1 checkpoint decodes as the same MLP, and training on continues bit for bit")
+    func decodesAndContinues() throws {
+        let epoch2 = try Self.fixture("mlp-v1-epoch2"), epoch3 = try Self.fixture("mlp-v1-epoch3")
+        #expect(epoch2[8..<12] == [1, 0, 0, 0])
+        let checkpoint = try Checkpoint(decoding: epoch2)
+        let expected = ModelTestSupport.configuration(
+            widths: [8, 6], batchNorm: true, algorithm: .adamDefaults,
+            weightDecay: WeightDecay(coefficient: 1e-3, mode: .coupled, scope: .weightsOnly))
+        #expect(checkpoint.configuration == expected)
+        #expect(checkpoint.epoch == 2)
+        // Written by the MLP trainer of format 1: the layered trainer must reach the same bits.
+        var trainer = Trainer(checkpoint: checkpoint)
+        _ = trainer.trainEpoch(on: ModelTestSupport.blobs(count: 100))
+        let continued = trainer.checkpoint(), reference = try Checkpoint(decoding: epoch3)
+        #expect(continued.model.parameters == reference.model.parameters)
+        #expect(continued.model.runningMean == reference.model.runningMean)
+        #expect(continued.optimizerState == reference.optimizerState)
+        #expect(continued.shuffling == reference.shuffling)
+        // Fresh training from the seed reproduces format 1's epoch 3 too.
+        var fresh = Trainer(configuration: expected)
+        for _ in 0..<3 { _ = fresh.trainEpoch(on: ModelTestSupport.blobs(count: 100)) }
+        #expect(fresh.model.parameters == reference.model.parameters)
+        // Re-encoding writes the current format.
+        #expect(continued.encoded()[8..<12] == [2, 0, 0, 0])
     }
 }

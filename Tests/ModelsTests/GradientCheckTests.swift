@@ -22,7 +22,7 @@ struct GradientCheckTests {
         let configuration = MLPConfiguration(
             inputCount: 5, widths: testCase.widths, classCount: 3, activation: testCase.activation,
             batchNorm: testCase.batchNorm ? BatchNormSettings() : nil, initializer: .heUniform)
-        var network = MLP(configuration: configuration, seed: 11)
+        var network = Network(configuration: configuration, seed: 11)
         // Move every parameter off its initial value (biases 0, BatchNorm scale 1 and shift 0)
         // so that each gradient is exercised with generic values.
         var random = RandomStream(seed: 5, purpose: .testing)

@@ -12,9 +12,9 @@ struct LayerwiseUpdateTests {
     @Test("backward reports each layer once, output first, and the ranges tile every parameter",
           arguments: configurations)
     func finishedLayersTileTheParameters(configuration: MLPConfiguration) {
-        let model = MLP(configuration: configuration, seed: 3)
+        let model = Network(configuration: configuration, seed: 3)
         let rows = 6
-        let workspace = WorkspaceLayout(layout: model.layout, inputCount: configuration.inputCount, capacity: rows, training: true)
+        let workspace = NetworkWorkspace(plan: model.plan, capacity: rows, training: true)
         var scratch = [Float](repeating: 0, count: workspace.count)
         var mean = model.runningMean, variance = model.runningVariance
         var random = RandomStream(seed: 5, purpose: .testing)
@@ -24,11 +24,12 @@ struct LayerwiseUpdateTests {
             let base = scratch.baseAddress!
             for i in 0..<(rows * configuration.inputCount) { base[workspace.input + i] = random.nextUnitFloat() }
             model.parameters.withUnsafeBufferPointer { parameters in
-                let pass = Propagation(configuration: configuration, layout: model.layout, workspace: workspace,
-                                       parameters: parameters.baseAddress!, scratch: base)
+                let pass = NetworkPass(plan: model.plan, workspace: workspace, parameters: parameters.baseAddress!, scratch: base)
+                var dropout = RandomStream(seed: 1, purpose: .dropout)
                 mean.withUnsafeMutableBufferPointer { mean in
                     variance.withUnsafeMutableBufferPointer { variance in
-                        pass.forwardTraining(rows: rows, runningMean: mean.baseAddress, runningVariance: variance.baseAddress)
+                        pass.forwardTraining(rows: rows, runningMean: mean.baseAddress, runningVariance: variance.baseAddress,
+                                             random: &dropout)
                     }
                 }
                 _ = labels.withUnsafeBufferPointer { labels in

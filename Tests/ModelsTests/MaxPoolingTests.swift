@@ -1,49 +1,50 @@
 import Testing
 @testable import Models
 
-@Suite("MaxPooling2D: 2x2 windows, stride 2")
+@Suite("Max pooling: 2x2 windows, stride 2, channel-last")
 struct MaxPoolingTests {
+    static func harness(channels: Int, height: Int, width: Int) -> StageHarness {
+        StageHarness(MaxPoolStage(name: "pool", inputShape: TensorShape(channels: channels, height: height, width: width)))
+    }
+
     @Test("maxima of each window, odd edges dropped, across channels and examples")
     func forward() {
-        let pool = MaxPooling2D(channels: 2, height: 3, width: 5)
+        let pool = Self.harness(channels: 2, height: 3, width: 5)
         let input: [Float] = (0..<60).map { (index: Int) -> Float in Float(index * 37 % 23) }
-        let output = pool.forward(input, batch: 2)
-        #expect(output.count == 2 * 2 * 1 * 2)
-        for plane in 0..<4 {
+        let output = pool.run(input, rows: 2, training: false).output
+        #expect(output.count == 2 * 1 * 2 * 2)
+        for example in 0..<2 {
             for x in 0..<2 {
-                let base = plane * 15 + 2 * x
-                let window = [input[base], input[base + 1], input[base + 5], input[base + 6]]
-                #expect(output[plane * 2 + x] == window.max())
+                for c in 0..<2 {
+                    func at(_ y: Int, _ x: Int) -> Float { input[example * 30 + (y * 5 + x) * 2 + c] }
+                    let window = [at(0, 2 * x), at(0, 2 * x + 1), at(1, 2 * x), at(1, 2 * x + 1)]
+                    #expect(output[example * 4 + x * 2 + c] == window.max())
+                }
             }
         }
     }
 
     @Test("the gradient goes to the maximum; of ties, to the first in row-major order")
     func gradientAndTies() {
-        let pool = MaxPooling2D(channels: 1, height: 2, width: 4)
+        let pool = Self.harness(channels: 1, height: 2, width: 4)
         //  window 1: 1 5 / 5 2 (tie between top-right and bottom-left); window 2: 7 0 / 3 9
         let input: [Float] = [1, 5, 7, 0,
                               5, 2, 3, 9]
-        #expect(pool.forward(input, batch: 1) == [5, 9])
-        #expect(pool.backward([10, 20], batch: 1) == [0, 10, 0, 0,
-                                                      0, 0, 0, 20])
+        let result = pool.run(input, rows: 1, outputGradient: [10, 20])
+        #expect(result.output == [5, 9])
+        #expect(result.inputGradient == [0, 10, 0, 0,
+                                         0, 0, 0, 20])
     }
 
     @Test("backward matches central differences where no window ties")
     func finiteDifferences() {
-        var random = RandomStream(seed: 9, streamIndex: 0)
-        var input = (0..<(3 * 5 * 6)).map { _ in random.nextUnitFloat() }
-        let direction = (0..<(3 * 2 * 3)).map { _ in random.nextUnitFloat() - 0.5 }
-        let pool = MaxPooling2D(channels: 3, height: 5, width: 6)
-        func loss() -> Double { zip(pool.forward(input, batch: 1), direction).reduce(0) { $0 + Double($1.0 * $1.1) } }
-        _ = pool.forward(input, batch: 1)
-        let gradient = pool.backward(direction, batch: 1)
-        let step: Float = 1e-4
+        let pool = Self.harness(channels: 3, height: 5, width: 6)
+        let input = StageHarness.values(3 * 5 * 6, seed: 9)
+        let direction = StageHarness.values(3 * 2 * 3, seed: 10)
+        let gradient = pool.run(input, rows: 1, outputGradient: direction).inputGradient
         for index in input.indices {
-            input[index] += step; let up = loss()
-            input[index] -= 2 * step; let down = loss()
-            input[index] += step
-            #expect(abs(Double(gradient[index]) - (up - down) / Double(2 * step)) < 1e-2, "input \(index)")
+            let numeric = pool.centralDifference(input, rows: 1, direction: direction, input: index, step: 1e-4)
+            #expect(abs(Double(gradient[index]) - numeric) < 1e-2, "input \(index)")
         }
     }
 }

@@ -4,10 +4,10 @@ import Testing
 @Suite("Neural codes: bits h > 0 of hidden pre-activations, packed")
 struct NeuralCodeTests {
     /// Two inputs, hidden layers of 3 and 2 units, 2 classes, weights set by hand.
-    static func handBuilt(batchNorm: Bool) -> MLP {
+    static func handBuilt(batchNorm: Bool) -> Network {
         let configuration = MLPConfiguration(inputCount: 2, widths: [3, 2], classCount: 2,
                                              batchNorm: batchNorm ? BatchNormSettings(epsilon: 1e-3) : nil)
-        var network = MLP(configuration: configuration, seed: 0)
+        var network = Network(configuration: configuration, seed: 0)
         network.setWeights(Matrix([[1, -1, 0], [0, 1, -1]]), layer: 0)
         network.setBias([0, 0, 0.5], layer: 0)
         network.setWeights(Matrix([[1, -1], [1, 1], [-1, 0]]), layer: 1)
@@ -58,11 +58,11 @@ struct NeuralCodeTests {
     }
 
     /// The code bits computed naively from the weights, without BatchNorm.
-    static func naiveBits(_ network: MLP, _ features: Matrix) -> [[Bool]] {
+    static func naiveBits(_ network: Network, _ features: Matrix) -> [[Bool]] {
         (0..<features.rows).map { row in
             var input = features.row(row)
             var bits: [Bool] = []
-            for layer in 0..<network.configuration.depth {
+            for layer in 0..<network.layerCount - 1 {
                 let weights = network.weights(layer: layer), bias = network.bias(layer: layer)
                 let h = (0..<weights.columns).map { unit in
                     (0..<weights.rows).reduce(bias[unit]) { $0 + input[$1] * weights[$1, unit] }
@@ -78,7 +78,7 @@ struct NeuralCodeTests {
           arguments: [[63], [64], [65], [130], [33, 30], [40, 24], [50, 15], [64, 66]])
     func packingAtWordBoundaries(widths: [Int]) {
         let configuration = MLPConfiguration(inputCount: 7, widths: widths, classCount: 3, initializer: .heUniform)
-        var network = MLP(configuration: configuration, seed: 3)
+        var network = Network(configuration: configuration, seed: 3)
         var random = RandomStream(seed: 9, purpose: .testing)
         for layer in 0..<widths.count {
             network.setBias(network.bias(layer: layer).map { _ in Float(0.3 * random.nextGaussian()) }, layer: layer)

@@ -33,7 +33,7 @@ struct TrainerTests {
 
     @Test("one seed gives bit-identical weights and codes; another seed differs", arguments: configurations)
     func determinism(configuration: TrainingConfiguration) {
-        func run(seed: UInt64) -> (MLP, CodeMatrix) {
+        func run(seed: UInt64) -> (Network, CodeMatrix) {
             var configuration = configuration
             configuration.seed = seed
             var trainer = Trainer(configuration: configuration)

@@ -4,8 +4,14 @@ import Foundation
 extension Checkpoint {
     /// The first eight bytes of every encoded checkpoint.
     public static let magic: [UInt8] = Array("HSWPCKPT".utf8)
-    /// The format version ``encoded()`` writes and ``init(decoding:)`` reads.
-    public static let formatVersion: UInt32 = 1
+    /// The format version ``encoded()`` writes.
+    ///
+    /// Version 2 stores the model as a ``NetworkDescription`` (layers) and the augmentation;
+    /// version 1 (MLPs only, before networks were described by layers) stored an
+    /// ``MLPConfiguration`` and is still read: an MLP's parameters are laid out the same way.
+    public static let formatVersion: UInt32 = 2
+    /// The format versions ``init(decoding:)`` reads.
+    public static let readableVersions: ClosedRange<UInt32> = 1...2
     private static let headerSize = 8 + 4 + 8
     private static let checksumSize = 4
 
@@ -55,7 +61,9 @@ extension Checkpoint {
         guard Array(bytes[0..<8]) == Self.magic else { throw .wrongMagic(found: Array(bytes[0..<8])) }
         var header = ByteReader(bytes, from: 8)
         let version = try header.readUInt32("the format version")
-        guard version == Self.formatVersion else { throw .unsupportedVersion(found: version, supported: Self.formatVersion) }
+        guard Self.readableVersions.contains(version) else {
+            throw .unsupportedVersion(found: version, supported: Self.readableVersions)
+        }
         let payloadLength = try header.readUInt64("the payload length")
         let expected = payloadLength > UInt64(Int.max - minimum) ? Int.max : minimum + Int(payloadLength)
         guard expected == bytes.count else { throw .lengthMismatch(expectedBytes: expected, actualBytes: bytes.count) }
@@ -69,7 +77,9 @@ extension Checkpoint {
         let json = try reader.readBlock("the configuration")
         let configuration: TrainingConfiguration
         do {
-            configuration = try JSONDecoder().decode(TrainingConfiguration.self, from: Data(json))
+            configuration = version == 1
+                ? try JSONDecoder().decode(VersionOneConfiguration.self, from: Data(json)).current
+                : try JSONDecoder().decode(TrainingConfiguration.self, from: Data(json))
         } catch {
             throw .malformed("the training configuration does not decode (\(error))")
         }
@@ -86,7 +96,7 @@ extension Checkpoint {
         let secondMoment = try reader.readFloats("the second moments")
         guard reader.remaining == 0 else { throw .malformed("\(reader.remaining) unexpected bytes follow the payload") }
 
-        let layout = ParameterLayout(configuration.model)
+        let layout = NetworkPlan(configuration.model).layout
         guard parameters.count == layout.parameterCount else {
             throw .malformed("it holds \(parameters.count) parameters but its configuration needs \(layout.parameterCount)")
         }
@@ -98,7 +108,7 @@ extension Checkpoint {
             throw .malformed("its optimiser moments (\(firstMoment.count) and \(secondMoment.count) values) do not fit \(configuration.optimizer.algorithm.name) with \(layout.parameterCount) parameters")
         }
         self.init(configuration: configuration, epoch: epoch,
-                  model: MLP(configuration: configuration.model, parameters: parameters,
+                  model: Network(description: configuration.model, parameters: parameters,
                              runningMean: runningMean, runningVariance: runningVariance),
                   optimizerState: optimizerState, shuffling: RandomStream(state: state))
     }
@@ -120,5 +130,20 @@ extension Checkpoint {
             CZlib.crc32(0, buffer.baseAddress, uInt(buffer.count))
         } ?? Array(bytes).withUnsafeBufferPointer { CZlib.crc32(0, $0.baseAddress, uInt($0.count)) }
         return UInt32(truncatingIfNeeded: value)
+    }
+}
+
+/// The training configuration of a format-1 checkpoint: an MLP, no augmentation.
+private struct VersionOneConfiguration: Decodable {
+    var model: MLPConfiguration
+    var optimizer: OptimizerConfiguration
+    var batchSize: Int
+    var seed: UInt64
+
+    var current: TrainingConfiguration {
+        get throws {
+            if let reason = model.invalidityReason { throw CheckpointError.malformed("its MLP is invalid: \(reason)") }
+            return TrainingConfiguration(model: model.network, optimizer: optimizer, batchSize: batchSize, seed: seed)
+        }
     }
 }

@@ -10,17 +10,17 @@ public struct Checkpoint: Sendable, Equatable {
     /// Number of completed epochs.
     public var epoch: Int
     /// The network: parameters and BatchNorm running statistics.
-    public var model: MLP
+    public var model: Network
     /// Optimiser moments and step count.
     public var optimizerState: OptimizerState
     /// The shuffling stream, positioned for the next epoch.
     public var shuffling: RandomStream
 
     /// A checkpoint from its parts; they must fit the configuration.
-    public init(configuration: TrainingConfiguration, epoch: Int, model: MLP,
+    public init(configuration: TrainingConfiguration, epoch: Int, model: Network,
                 optimizerState: OptimizerState, shuffling: RandomStream) {
         precondition(epoch >= 0, "Checkpoint: negative epoch")
-        precondition(model.configuration == configuration.model, "Checkpoint: the model does not match the configuration")
+        precondition(model.description == configuration.model, "Checkpoint: the model does not match the configuration")
         precondition(optimizerState.matches(algorithm: configuration.optimizer.algorithm,
                                             parameterCount: model.layout.parameterCount),
                      "Checkpoint: the optimiser state does not match the configuration")

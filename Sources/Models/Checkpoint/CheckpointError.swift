@@ -5,7 +5,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     /// The first bytes are not the checkpoint magic.
     case wrongMagic(found: [UInt8])
     /// A format version this build cannot read.
-    case unsupportedVersion(found: UInt32, supported: UInt32)
+    case unsupportedVersion(found: UInt32, supported: ClosedRange<UInt32>)
     /// The header's payload length disagrees with the number of bytes present.
     case lengthMismatch(expectedBytes: Int, actualBytes: Int)
     /// The stored CRC-32 differs from that of the bytes.
@@ -20,7 +20,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
         case .wrongMagic(let found):
             "The bytes do not start with the hashsweep checkpoint magic \"\(String(decoding: Checkpoint.magic, as: UTF8.self))\" (found \(found.map { String($0, radix: 16) }.joined(separator: " "))); this is not a hashsweep checkpoint."
         case .unsupportedVersion(let found, let supported):
-            "The checkpoint has format version \(found), but this hashsweep reads only version \(supported); retrain or use the hashsweep that wrote it."
+            "The checkpoint has format version \(found), but this hashsweep reads versions \(supported.lowerBound) to \(supported.upperBound); retrain (`hashsweep run --replace`) or use the hashsweep that wrote it."
         case .lengthMismatch(let expected, let actual):
             "The checkpoint header announces \(expected) bytes but \(actual) are present; the blob was truncated or extended."
         case .checksumMismatch(let stored, let computed):

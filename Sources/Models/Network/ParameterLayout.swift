@@ -1,79 +1,76 @@
-/// Where each layer's parameters live in an ``MLP``'s flat parameter vector.
+/// Where each block's parameters live in a ``Network``'s flat parameter vector.
 ///
-/// Parameters are stored layer after layer: for each hidden layer its weights,
-/// bias, then (with BatchNorm) its scale `gamma` and shift `beta`; then the
-/// output layer's weights and bias. Weights of a layer with `inputCount` inputs
-/// and `outputCount` units are an `inputCount x outputCount` row-major matrix
-/// (`W[i, j]` connects input `i` to unit `j`, so a batch's pre-activations are
-/// `X * W + b`). Gradients and optimiser moments use the same layout.
+/// Parameters are stored block after block (a block is a Linear or convolution layer with its
+/// BatchNorm): its weights, bias, then (with BatchNorm) its scale `gamma` and shift `beta`.
+/// Weights of a block with `inputCount` inputs and `outputCount` units are an
+/// `inputCount x outputCount` row-major matrix (`W[i, j]` connects input `i` to unit `j`, so
+/// pre-activations are `X * W + b`; for a convolution `inputCount` is the patch size, see
+/// ``ConvolutionShape``). Gradients and optimiser moments use the same layout; an MLP's layout
+/// is the one hashsweep has always used, so its checkpoints keep their meaning.
 public struct ParameterLayout: Sendable, Hashable {
-    /// The parameter ranges of one Linear layer (and its BatchNorm).
+    /// The parameter ranges of one block.
     public struct Layer: Sendable, Hashable {
-        /// Inputs to the layer.
+        /// Inputs to each unit (the patch size of a convolution).
         public let inputCount: Int
-        /// Units of the layer.
+        /// Units (output channels of a convolution).
         public let outputCount: Int
         /// The `inputCount x outputCount` weight matrix.
         public let weights: Range<Int>
         /// One bias per unit.
         public let bias: Range<Int>
-        /// BatchNorm scale `gamma` per unit, if the layer has BatchNorm.
+        /// BatchNorm scale `gamma` per unit, if the block has BatchNorm.
         public let scale: Range<Int>?
-        /// BatchNorm shift `beta` per unit, if the layer has BatchNorm.
+        /// BatchNorm shift `beta` per unit, if the block has BatchNorm.
         public let shift: Range<Int>?
-        /// The unit range of this layer in the running-statistics vectors (hidden BatchNorm layers).
+        /// The block's units in the running-statistics vectors (blocks with BatchNorm).
         public let statistics: Range<Int>?
 
-        /// All of the layer's parameters (weights, bias, and BatchNorm's scale and shift), which are contiguous.
+        /// All of the block's parameters, which are contiguous.
         public var parameters: Range<Int> { weights.lowerBound..<(shift ?? bias).upperBound }
     }
 
-    /// The hidden layers, first to last.
-    public let hidden: [Layer]
-    /// The output layer.
-    public let output: Layer
+    /// The blocks, first to last (the last is the output layer).
+    public let layers: [Layer]
     /// Total number of parameters.
     public let parameterCount: Int
     /// Length of the running mean and running variance vectors (0 without BatchNorm).
     public let statisticsCount: Int
 
-    /// The layout of a network with this configuration.
-    public init(_ configuration: MLPConfiguration) {
-        var offset = 0
-        var statisticsOffset = 0
+    /// Lays out blocks of the given fan-in, units and BatchNorm flag, in order.
+    init(blocks: [(inputCount: Int, outputCount: Int, batchNorm: Bool)]) {
+        var offset = 0, statisticsOffset = 0
         func take(_ count: Int) -> Range<Int> {
             defer { offset += count }
             return offset..<(offset + count)
         }
-        var hidden: [Layer] = []
-        var fanIn = configuration.inputCount
-        let normalised = configuration.batchNorm != nil
-        for width in configuration.widths {
-            let weights = take(fanIn * width)
-            let bias = take(width)
-            let scale = normalised ? take(width) : nil
-            let shift = normalised ? take(width) : nil
+        var layers: [Layer] = []
+        for block in blocks {
+            let weights = take(block.inputCount * block.outputCount), bias = take(block.outputCount)
+            let scale = block.batchNorm ? take(block.outputCount) : nil
+            let shift = block.batchNorm ? take(block.outputCount) : nil
             var statistics: Range<Int>? = nil
-            if normalised {
-                statistics = statisticsOffset..<(statisticsOffset + width)
-                statisticsOffset += width
+            if block.batchNorm {
+                statistics = statisticsOffset..<(statisticsOffset + block.outputCount)
+                statisticsOffset += block.outputCount
             }
-            hidden.append(Layer(inputCount: fanIn, outputCount: width, weights: weights, bias: bias,
+            layers.append(Layer(inputCount: block.inputCount, outputCount: block.outputCount, weights: weights, bias: bias,
                                 scale: scale, shift: shift, statistics: statistics))
-            fanIn = width
         }
-        let outputWeights = take(fanIn * configuration.classCount)
-        let outputBias = take(configuration.classCount)
-        self.hidden = hidden
-        self.output = Layer(inputCount: fanIn, outputCount: configuration.classCount, weights: outputWeights,
-                            bias: outputBias, scale: nil, shift: nil, statistics: nil)
-        self.parameterCount = offset
-        self.statisticsCount = statisticsOffset
+        self.layers = layers
+        parameterCount = offset
+        statisticsCount = statisticsOffset
     }
 
-    /// All layers, hidden then output.
-    public var layers: [Layer] { hidden + [output] }
+    /// The layout of an MLP with this configuration.
+    public init(_ configuration: MLPConfiguration) {
+        self = NetworkPlan(configuration.network).layout
+    }
 
-    /// The ranges holding Linear weight matrices (what "weights only" weight decay touches).
+    /// The blocks before the output layer.
+    public var hidden: ArraySlice<Layer> { layers.dropLast() }
+    /// The output layer.
+    public var output: Layer { layers[layers.count - 1] }
+
+    /// The ranges holding weight matrices (what "weights only" weight decay touches).
     public var weightRanges: [Range<Int>] { layers.map(\.weights) }
 }

@@ -15,4 +15,8 @@ public enum RandomPurpose: UInt64, Sendable, CaseIterable {
     case metrics = 6
     /// Anything a test needs.
     case testing = 7
+    /// Dropout masks (one stream per epoch, see ``Trainer``).
+    case dropout = 8
+    /// Data augmentation (one stream per epoch, see ``Trainer``).
+    case augmentation = 9
 }

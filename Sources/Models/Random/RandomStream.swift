@@ -21,6 +21,13 @@ public struct RandomStream: RandomNumberGenerator, Sendable, Equatable, Hashable
         self.init(seed: seed, streamIndex: purpose.rawValue)
     }
 
+    /// The stream for `purpose` in one epoch (dropout masks, augmentation), so that an epoch's
+    /// draws depend on the seed and the epoch alone and a resumed training redraws them exactly.
+    public init(seed: UInt64, purpose: RandomPurpose, epoch: Int) {
+        precondition(epoch >= 0, "RandomStream: negative epoch")
+        self.init(seed: seed, streamIndex: purpose.rawValue | (UInt64(epoch + 1) << 8))
+    }
+
     /// A stream derived from `seed` and an arbitrary stream index.
     public init(seed: UInt64, streamIndex: UInt64) {
         var mixer = SplitMix64(state: seed ^ (streamIndex &* 0xD1B5_4A32_D192_ED03))

@@ -1,8 +1,9 @@
-/// Trains an ``MLP`` with mini-batch gradient descent, epoch by epoch.
+/// Trains a ``Network`` with mini-batch gradient descent, epoch by epoch.
 ///
 /// A trainer owns the network, the optimiser state, the shuffling stream and
 /// the epoch counter; everything needed to continue is in ``checkpoint()``, and
-/// ``init(checkpoint:)`` continues bit-identically. It does not own the data:
+/// ``init(checkpoint:)`` continues bit-identically. Dropout masks and augmentations come from
+/// streams derived from the seed and the epoch, so they need no state of their own. It does not own the data:
 /// pass the same ``TrainingSet`` to every ``trainEpoch(on:)``.
 ///
 /// ```swift
@@ -14,7 +15,7 @@ public struct Trainer: Sendable {
     /// What is being trained and how.
     public let configuration: TrainingConfiguration
     /// The network in its current state.
-    public private(set) var model: MLP
+    public private(set) var model: Network
     /// The optimiser's moments and step count.
     public private(set) var optimizerState: OptimizerState
     /// The stream that orders each epoch's examples.
@@ -22,7 +23,7 @@ public struct Trainer: Sendable {
     /// Number of completed epochs.
     public private(set) var epoch: Int
 
-    private let workspace: WorkspaceLayout
+    private let workspace: NetworkWorkspace
     private var scratch: [Float]
     private var batchLabels: [Int32]
     private let decaySegments: [OptimizerState.DecaySegment]
@@ -30,7 +31,7 @@ public struct Trainer: Sendable {
     /// A trainer with a freshly initialised network (initialisation and
     /// shuffling streams derived from `configuration.seed`), at epoch 0.
     public init(configuration: TrainingConfiguration) {
-        let model = MLP(configuration: configuration.model, seed: configuration.seed)
+        let model = Network(description: configuration.model, seed: configuration.seed)
         self.init(configuration: configuration, model: model,
                   optimizerState: OptimizerState(algorithm: configuration.optimizer.algorithm,
                                                  parameterCount: model.layout.parameterCount),
@@ -43,9 +44,9 @@ public struct Trainer: Sendable {
                   optimizerState: checkpoint.optimizerState, shuffling: checkpoint.shuffling, epoch: checkpoint.epoch)
     }
 
-    private init(configuration: TrainingConfiguration, model: MLP, optimizerState: OptimizerState,
+    private init(configuration: TrainingConfiguration, model: Network, optimizerState: OptimizerState,
                  shuffling: RandomStream, epoch: Int) {
-        precondition(model.configuration == configuration.model, "Trainer: the model does not match the configuration")
+        precondition(model.description == configuration.model, "Trainer: the model does not match the configuration")
         precondition(optimizerState.matches(algorithm: configuration.optimizer.algorithm,
                                             parameterCount: model.layout.parameterCount),
                      "Trainer: the optimiser state does not match the configuration")
@@ -55,9 +56,9 @@ public struct Trainer: Sendable {
         self.optimizerState = optimizerState
         self.shuffling = shuffling
         self.epoch = epoch
-        workspace = WorkspaceLayout(layout: model.layout, inputCount: configuration.model.inputCount,
-                                    capacity: configuration.batchSize, training: true)
-        scratch = [Float](repeating: 0, count: workspace.count)
+        workspace = NetworkWorkspace(plan: model.plan, capacity: configuration.batchSize, training: true)
+        // One image more than the workspace: the augmentation's spare buffer.
+        scratch = [Float](repeating: 0, count: workspace.count + configuration.model.inputCount)
         batchLabels = [Int32](repeating: 0, count: configuration.batchSize)
         decaySegments = OptimizerState.decaySegments(layout: model.layout, weightDecay: configuration.optimizer.weightDecay)
     }
@@ -86,12 +87,14 @@ public struct Trainer: Sendable {
         precondition(data.count > 0, "Trainer: empty training set")
         let learningRate = currentLearningRate
         let order = shuffling.permutation(of: data.count)
+        var streams = EpochStreams(dropout: RandomStream(seed: configuration.seed, purpose: .dropout, epoch: epoch),
+                                   augmentation: RandomStream(seed: configuration.seed, purpose: .augmentation, epoch: epoch))
         let batchSize = configuration.batchSize
         var lossSum = 0.0, correct = 0, batches = 0
         var start = 0
         while start < order.count {
             let end = min(start + batchSize, order.count)
-            let result = trainBatch(order[start..<end], data: data, learningRate: learningRate)
+            let result = trainBatch(order[start..<end], data: data, learningRate: learningRate, streams: &streams)
             lossSum += result.lossSum
             correct += result.correct
             batches += 1
@@ -104,30 +107,38 @@ public struct Trainer: Sendable {
     }
 
     /// One forward, backward and update step on the rows `indices` of `data`.
-    private mutating func trainBatch(_ indices: ArraySlice<Int>, data: TrainingSet, learningRate: Float) -> (lossSum: Double, correct: Int) {
+    private mutating func trainBatch(_ indices: ArraySlice<Int>, data: TrainingSet, learningRate: Float,
+                                     streams: inout EpochStreams) -> (lossSum: Double, correct: Int) {
         let rows = indices.count
-        let modelConfiguration = configuration.model
+        let description = configuration.model
         let optimizerConfiguration = configuration.optimizer
-        let layout = model.layout
+        let augmentation = configuration.augmentation
+        let plan = model.plan
+        let layout = plan.layout
         let workspace = self.workspace
         let decaySegments = self.decaySegments
         for (slot, index) in indices.enumerated() { batchLabels[slot] = data.labels[index] }
         return scratch.withUnsafeMutableBufferPointer { scratch in
             let base = scratch.baseAddress!
             data.features.storage.withUnsafeBufferPointer { features in
-                Kernels.gatherRows(features.baseAddress!, columns: modelConfiguration.inputCount,
+                Kernels.gatherRows(features.baseAddress!, columns: description.inputCount,
                                    indices: indices, into: base + workspace.input)
             }
+            augmentation.apply(to: base + workspace.input, rows: rows, shape: description.inputShape,
+                               random: &streams.augmentation, spare: base + workspace.count)
             let result = model.parameters.withUnsafeMutableBufferPointer { parameters in
-                let pass = Propagation(configuration: modelConfiguration, layout: layout, workspace: workspace,
-                                       parameters: UnsafePointer(parameters.baseAddress!), scratch: base)
+                let pass = NetworkPass(plan: plan, workspace: workspace, parameters: UnsafePointer(parameters.baseAddress!),
+                                       scratch: base)
                 model.runningMean.withUnsafeMutableBufferPointer { mean in
                     model.runningVariance.withUnsafeMutableBufferPointer { variance in
-                        pass.forwardTraining(rows: rows, runningMean: mean.baseAddress, runningVariance: variance.baseAddress)
+                        withUnsafeMutablePointer(to: &streams.dropout) { dropout in
+                            pass.forwardTraining(rows: rows, runningMean: mean.baseAddress, runningVariance: variance.baseAddress,
+                                                 random: dropout)
+                        }
                     }
                 }
                 let result = batchLabels.withUnsafeBufferPointer { labels in
-                    Kernels.softmaxCrossEntropy(pass.logits, rows: rows, classes: modelConfiguration.classCount,
+                    Kernels.softmaxCrossEntropy(pass.logits, rows: rows, classes: description.classCount,
                                                 labels: labels.baseAddress!, gradientScale: 1 / Float(rows))
                 }
                 let gradients = UnsafeMutableBufferPointer(start: base + workspace.parameterGradients,
@@ -142,4 +153,10 @@ public struct Trainer: Sendable {
             return result
         }
     }
+}
+
+/// The random streams of one epoch beyond the shuffling: dropout masks and augmentations.
+private struct EpochStreams {
+    var dropout: RandomStream
+    var augmentation: RandomStream
 }

@@ -69,6 +69,6 @@ extension TrainingConfiguration {
     /// Why this configuration is invalid, or `nil`.
     public var invalidityReason: String? {
         guard batchSize > 0 else { return "the batch size \(batchSize) must be positive" }
-        return model.invalidityReason ?? optimizer.invalidityReason
+        return model.invalidityReason ?? optimizer.invalidityReason ?? augmentation.invalidityReason(for: model.inputShape)
     }
 }

@@ -33,7 +33,7 @@ struct TrajectoryMeasurer {
     }
 
     /// Measures `model` with every step of the configuration, or only `steps` (of those) when given.
-    func measure(_ model: MLP, steps: [MetricStep]? = nil) throws -> Result {
+    func measure(_ model: Network, steps: [MetricStep]? = nil) throws -> Result {
         var settings = try configuration.metricSettings()
         if let steps { settings.steps = settings.steps.filter(steps.contains) }
         let report = try EncodingReport.measure(model: model, train: trainingSet, test: test, settings: settings)

@@ -1,5 +1,5 @@
-/// The geometry of a 2-D convolution over one example in channel-major (CHW) layout: input
-/// channels and spatial size, output channels, a square kernel, stride and zero padding.
+/// The geometry of a 2-D convolution over one channel-last (HWC) example: input channels and
+/// spatial size, output channels, a square kernel, stride and zero padding.
 public struct ConvolutionShape: Sendable, Hashable {
     public var inputChannels: Int
     public var height: Int
@@ -34,10 +34,10 @@ public struct ConvolutionShape: Sendable, Hashable {
     public var inputCount: Int { inputChannels * height * width }
     /// Values of one output example.
     public var outputCount: Int { outputChannels * outputHeight * outputWidth }
-    /// Rows of the column matrix (and columns of the weight matrix): `inputChannels x kernel^2`.
+    /// Columns of the im2col matrix (and rows of the weight matrix): `kernel^2 x inputChannels`.
     public var patchSize: Int { inputChannels * kernel * kernel }
-    /// Columns of the column matrix: one per output position.
+    /// Output pixels per example: im2col rows per example.
     public var positions: Int { outputHeight * outputWidth }
-    /// Weights: `outputChannels x patchSize`, row-major.
+    /// Weights: `patchSize x outputChannels`, row-major (row `(i k + j) inputChannels + c` is tap `(i, j)` of channel `c`).
     public var weightCount: Int { outputChannels * patchSize }
 }

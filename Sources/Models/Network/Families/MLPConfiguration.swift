@@ -1,4 +1,4 @@
-/// The shape of a multi-layer perceptron: what ``MLP`` builds.
+/// The shape of a multi-layer perceptron: one family of ``Network``.
 ///
 /// The network is `inputCount` features, then one hidden block per entry of
 /// `widths` (Linear, optional BatchNorm, activation), then a Linear output
@@ -47,4 +47,18 @@ public struct MLPConfiguration: Codable, Hashable, Sendable {
     public var depth: Int { widths.count }
     /// Bits per neural code: the total number of hidden units.
     public var codeLength: Int { widths.reduce(0, +) }
+
+    /// The layers: `hidden1` ... `hiddenN` (each Linear, then `hiddenK.bn` with BatchNorm, then
+    /// `hiddenK.act`), then `output`, over vector inputs.
+    public var network: NetworkDescription {
+        var layers: [NamedLayer] = []
+        for (index, width) in widths.enumerated() {
+            let name = "hidden\(index + 1)"
+            layers.append(NamedLayer(name, .linear(units: width)))
+            if let batchNorm { layers.append(NamedLayer("\(name).bn", .batchNorm(batchNorm))) }
+            layers.append(NamedLayer("\(name).act", .activation(activation)))
+        }
+        layers.append(NamedLayer("output", .linear(units: classCount)))
+        return NetworkDescription(inputShape: .vector(inputCount), layers: layers, initializer: initializer)
+    }
 }

@@ -1,0 +1,20 @@
+/// The units of one block whose activation bits enter neural codes: a convolution's whole map
+/// (HWC order) or a Linear layer's units.
+public struct CodeGroup: Sendable, Hashable {
+    /// Whether the block is convolutional or fully connected (what `codes: conv | fc` select).
+    public enum Kind: String, Sendable, Hashable {
+        case convolution = "conv"
+        case fullyConnected = "fc"
+    }
+
+    /// The Linear or convolution layer's name.
+    public let name: String
+    /// Convolutional or fully connected.
+    public let kind: Kind
+    /// The index of the block's stage in the plan.
+    let stage: Int
+    /// Bits per example.
+    public let units: Int
+    /// The shape of the block's output map.
+    public let shape: TensorShape
+}
