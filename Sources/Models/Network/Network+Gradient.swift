@@ -6,7 +6,8 @@ extension Network {
     /// untouched. Dropout draws its masks from a fresh copy of `dropout`, so calls with the same
     /// stream see the same masks (as a finite-difference check needs). Also returns the batch's
     /// activation pattern (`h > 0` per row and coded unit, code groups in order, each
-    /// `rows x units`) so that a gradient check can tell when a finite difference crossed a kink.
+    /// `rows x units`, then the window position each max pool's output took) so that a gradient
+    /// check can tell when a finite difference crossed a kink.
     public func lossAndGradient(features: Matrix, labels: [Int32],
                                 dropout: RandomStream = RandomStream(seed: 0, purpose: .dropout))
         -> (loss: Double, gradient: [Float], pattern: [Bool]) {
@@ -28,6 +29,11 @@ extension Network {
                 for group in plan.codeGroups {
                     let outputs = UnsafeBufferPointer(start: pass.output(ofStage: group.stage), count: rows * group.units)
                     pattern.append(contentsOf: outputs.map { $0 > 0 })
+                }
+                for (index, stage) in plan.stages.enumerated() {
+                    guard let pool = stage as? MaxPoolStage else { continue }
+                    let input = index == 0 ? UnsafePointer(pass.input) : pass.output(ofStage: index - 1)
+                    for winner in pool.winners(input, rows: rows) { pattern += [winner & 1 != 0, winner & 2 != 0] }
                 }
                 let result = labels.withUnsafeBufferPointer { labels in
                     Kernels.softmaxCrossEntropy(pass.logits, rows: rows, classes: description.classCount,

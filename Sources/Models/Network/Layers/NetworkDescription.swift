@@ -22,6 +22,17 @@ public struct NetworkDescription: Codable, Hashable, Sendable {
         if let reason = invalidityReason { preconditionFailure("NetworkDescription: \(reason)") }
     }
 
+    /// A description that may be invalid (for decoders and tests that ask ``invalidityReason``).
+    static func unchecked(inputShape: TensorShape, layers: [NamedLayer], initializer: Initializer = .glorotUniform) -> NetworkDescription {
+        NetworkDescription(uncheckedShape: inputShape, layers: layers, initializer: initializer)
+    }
+
+    private init(uncheckedShape: TensorShape, layers: [NamedLayer], initializer: Initializer) {
+        inputShape = uncheckedShape
+        self.layers = layers
+        self.initializer = initializer
+    }
+
     /// Values per input example.
     public var inputCount: Int { inputShape.count }
 

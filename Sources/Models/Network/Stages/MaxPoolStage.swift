@@ -63,4 +63,28 @@ struct MaxPoolStage: NetworkStage {
             }
         }
     }
+
+    /// Which input of its window (0-3, row-major) each output of `rows` examples took: what a
+    /// gradient check compares to tell that a finite difference changed a window's winner.
+    func winners(_ input: UnsafePointer<Float>, rows: Int) -> [UInt8] {
+        let out = outputShape, c = inputShape.channels
+        var result: [UInt8] = []
+        result.reserveCapacity(rows * out.count)
+        for example in 0..<rows {
+            let image = input + example * inputShape.count
+            for y in 0..<out.height {
+                for x in 0..<out.width {
+                    let (a, b, d, e) = window(y, x)
+                    for channel in 0..<c {
+                        var winner: UInt8 = 0, best = image[a + channel]
+                        if image[b + channel] > best { winner = 1; best = image[b + channel] }
+                        if image[d + channel] > best { winner = 2; best = image[d + channel] }
+                        if image[e + channel] > best { winner = 3 }
+                        result.append(winner)
+                    }
+                }
+            }
+        }
+        return result
+    }
 }
