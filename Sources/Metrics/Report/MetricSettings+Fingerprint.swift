@@ -28,7 +28,8 @@ extension MetricSettings {
         case .kmeans: settings = " n_init=\(kmeansNInit) max_iterations=\(kmeansMaxIterations) seed=\(seed)"
         case .logistic: settings = " c=\(logisticC) tolerance=\(logisticTolerance) max_iterations=\(logisticMaxIterations)"
         }
-        return "\(step.rawValue) v\(version ?? step.algorithmVersion)\(settings)"
+        let layers = codes == "all" ? "" : " codes=\(codes)"
+        return "\(step.rawValue) v\(version ?? step.algorithmVersion)\(settings)\(layers)"
     }
 
     /// The fingerprint of every step that runs, by step name.

@@ -24,12 +24,15 @@ public struct MetricSettings: Sendable, Hashable, Codable {
     }
     /// Seed of the metric random stream (K-Means seeding).
     public var seed: UInt64
+    /// Which layers' bits make up the codes, as a spec writes it (`all`, `conv`, `fc` or names);
+    /// recorded in every step's fingerprint when not `all`.
+    public var codes: String
 
     /// Settings with the reference's defaults.
     public init(
         knnK: Int = 9, kmeansNInit: Int = 10, kmeansMaxIterations: Int = 300,
         logisticC: Double = 1, logisticTolerance: Double = 1e-4, logisticMaxIterations: Int = 200,
-        steps: [MetricStep] = MetricStep.allCases, seed: UInt64 = 0
+        steps: [MetricStep] = MetricStep.allCases, seed: UInt64 = 0, codes: String = "all"
     ) {
         self.knnK = knnK
         self.kmeansNInit = kmeansNInit
@@ -39,6 +42,7 @@ public struct MetricSettings: Sendable, Hashable, Codable {
         self.logisticMaxIterations = logisticMaxIterations
         self.steps = MetricStep.allCases.filter(Set(steps).contains)
         self.seed = seed
+        self.codes = codes
     }
 
     /// Whether `step` runs.
@@ -65,7 +69,7 @@ public struct MetricSettings: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case knnK = "knn_k", kmeansNInit = "kmeans_n_init", kmeansMaxIterations = "kmeans_max_iterations"
         case logisticC = "logistic_c", logisticTolerance = "logistic_tolerance"
-        case logisticMaxIterations = "logistic_max_iterations", steps, seed
+        case logisticMaxIterations = "logistic_max_iterations", steps, seed, codes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -80,6 +84,7 @@ public struct MetricSettings: Sendable, Hashable, Codable {
             logisticMaxIterations: try values.decodeIfPresent(Int.self, forKey: .logisticMaxIterations)
                 ?? defaults.logisticMaxIterations,
             steps: try values.decodeIfPresent([MetricStep].self, forKey: .steps) ?? defaults.steps,
-            seed: try values.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed)
+            seed: try values.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed,
+            codes: try values.decodeIfPresent(String.self, forKey: .codes) ?? defaults.codes)
     }
 }

@@ -1,8 +1,9 @@
 /// Reader for the CIFAR-10 binary batches (`data_batch_1.bin` ... `test_batch.bin`).
 ///
 /// Each record is one label byte followed by 3,072 pixel bytes: the 32x32 red
-/// plane, then green, then blue, each row-major. Rows of the returned matrix
-/// keep that channel-major order, scaled to `[0, 1]`.
+/// plane, then green, then blue, each row-major. Rows of the returned matrix are
+/// channel-last (pixel by pixel, red, green, blue adjacent: hashsweep's HWC layout, see
+/// ``TensorShape``), scaled to `[0, 1]`.
 enum CIFAR10File {
     /// Bytes of the image part of one record.
     static let pixelBytes = 3072
@@ -38,7 +39,7 @@ enum CIFAR10File {
                         if Int(label) >= classCount && firstBad == nil { firstBad = record }
                         let pixels = UnsafeBufferPointer(rebasing: source[(start + 1)..<(start + recordBytes)])
                         let offset = (row + record) * pixelBytes
-                        scaleBytes(pixels, into: UnsafeMutableBufferPointer(rebasing: target[offset..<(offset + pixelBytes)]))
+                        interleave(pixels, into: target.baseAddress! + offset)
                     }
                 }
             }
@@ -48,5 +49,13 @@ enum CIFAR10File {
             row += count
         }
         return LabeledData(features: features, labels: labels, classCount: classCount)
+    }
+
+    /// Scales one record's planes (R, G, B, each 32x32) to `[0, 1]`, channel-last.
+    private static func interleave(_ planes: UnsafeBufferPointer<UInt8>, into target: UnsafeMutablePointer<Float>) {
+        let positions = pixelBytes / 3
+        for position in 0..<positions {
+            for channel in 0..<3 { target[position * 3 + channel] = greyLevels[Int(planes[channel * positions + position])] }
+        }
     }
 }

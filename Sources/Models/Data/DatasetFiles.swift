@@ -17,7 +17,7 @@ public enum DatasetFiles {
         switch kind {
         case .mnist, .fashionMNIST: return idx
         case .cifar10: return cifar10
-        case .synthetic: return []
+        case .synthetic, .syntheticImages: return []
         }
     }
 

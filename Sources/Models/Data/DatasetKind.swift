@@ -11,9 +11,20 @@ public enum DatasetKind: String, CaseIterable, Sendable, Codable {
     case cifar10
     /// The built-in synthetic classification data (see ``SyntheticDataset``).
     case synthetic
+    /// The built-in synthetic images (see ``SyntheticImages``).
+    case syntheticImages = "synthetic-images"
 
-    /// Whether the dataset is read from files (everything but ``synthetic``).
-    public var isFileBased: Bool { self != .synthetic }
+    /// Whether the dataset is read from files (everything but the built-in generators).
+    public var isFileBased: Bool { self != .synthetic && self != .syntheticImages }
+
+    /// The shape of one example of a file-based dataset (the generators' depend on their settings).
+    public var fileImageShape: TensorShape? {
+        switch self {
+        case .mnist, .fashionMNIST: TensorShape(channels: 1, height: 28, width: 28)
+        case .cifar10: TensorShape(channels: 3, height: 32, width: 32)
+        case .synthetic, .syntheticImages: nil
+        }
+    }
 
     /// The command that downloads this dataset, for error messages.
     public var fetchCommand: String { "hashsweep data fetch \(rawValue)" }

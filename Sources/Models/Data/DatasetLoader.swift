@@ -18,7 +18,7 @@ public enum DatasetLoader {
         let trainCount = official.count - holdoutCount
         guard trainCount > 0 else { throw DatasetError.holdoutOutOfRange(options.holdoutFraction) }
         var splits = DatasetSplits(train: official.rows(0..<trainCount), test: test,
-                                   holdout: official.rows(trainCount..<official.count))
+                                   holdout: official.rows(trainCount..<official.count), inputShape: inputShape(options))
         if options.standardize {
             let standardizer = FeatureStandardizer(fittedTo: splits.train.features)
             standardizer.apply(to: &splits.train.features)
@@ -28,11 +28,23 @@ public enum DatasetLoader {
         return splits
     }
 
+    /// The shape of one example: the dataset's images, or a vector for the synthetic features.
+    static func inputShape(_ options: DatasetOptions) -> TensorShape {
+        switch options.kind {
+        case .synthetic: .vector(options.synthetic.dimension)
+        case .syntheticImages: options.syntheticImages.shape
+        default: options.kind.fileImageShape!
+        }
+    }
+
     /// The official training and test sets, before holdout and standardisation.
     static func officialSplits(_ options: DatasetOptions) throws -> (train: LabeledData, test: LabeledData) {
         switch options.kind {
         case .synthetic:
             let generated = try SyntheticDataset.generate(options.synthetic)
+            return (generated.train, generated.test)
+        case .syntheticImages:
+            let generated = try SyntheticImages.generate(options.syntheticImages)
             return (generated.train, generated.test)
         case .mnist, .fashionMNIST:
             let directory = try DatasetLocation.resolve(options.kind, explicitDirectory: options.directory)

@@ -19,15 +19,19 @@ public struct DatasetOptions: Sendable, Hashable, Codable {
     public var standardize: Bool
     /// Settings of the built-in synthetic data (ignored for other kinds).
     public var synthetic: SyntheticDatasetSettings
+    /// Settings of the built-in synthetic images (ignored for other kinds).
+    public var syntheticImages: SyntheticImageSettings
 
     /// Options for `kind`; the defaults train on the whole official training set, unstandardised.
     public init(kind: DatasetKind, directory: String? = nil, holdoutFraction: Double = 0,
-                standardize: Bool = false, synthetic: SyntheticDatasetSettings = SyntheticDatasetSettings()) {
+                standardize: Bool = false, synthetic: SyntheticDatasetSettings = SyntheticDatasetSettings(),
+                syntheticImages: SyntheticImageSettings = SyntheticImageSettings()) {
         self.kind = kind
         self.directory = directory
         self.holdoutFraction = holdoutFraction
         self.standardize = standardize
         self.synthetic = synthetic
+        self.syntheticImages = syntheticImages
     }
 }
 
@@ -39,9 +43,13 @@ public struct DatasetSplits: Sendable {
     public var test: LabeledData
     /// The withheld tail of the official training set (empty when the holdout fraction is 0).
     public var holdout: LabeledData
+    /// The shape of one example: an image (HWC, see ``TensorShape``) or a vector of features.
+    public var inputShape: TensorShape
 
     /// Groups the splits; all must have the same feature count and classes.
-    public init(train: LabeledData, test: LabeledData, holdout: LabeledData) {
+    public init(train: LabeledData, test: LabeledData, holdout: LabeledData, inputShape: TensorShape? = nil) {
+        let inputShape = inputShape ?? .vector(train.featureCount)
+        precondition(inputShape.count == train.featureCount, "DatasetSplits: the input shape \(inputShape) does not hold \(train.featureCount) features")
         precondition(train.featureCount == test.featureCount && train.featureCount == holdout.featureCount,
                      "DatasetSplits: feature counts differ")
         precondition(train.classCount == test.classCount && train.classCount == holdout.classCount,
@@ -49,5 +57,6 @@ public struct DatasetSplits: Sendable {
         self.train = train
         self.test = test
         self.holdout = holdout
+        self.inputShape = inputShape
     }
 }

@@ -89,7 +89,7 @@ enum IDXFile {
 }
 
 /// Grey level `b` as a `Float` in `[0, 1]`: `greyLevels[b] == Float(b) / 255`.
-private let greyLevels: [Float] = (0...255).map { Float($0) / 255 }
+let greyLevels: [Float] = (0...255).map { Float($0) / 255 }
 
 /// Converts grey levels `0...255` to `Float`s in `[0, 1]` through a 256-entry table
 /// (as fast as the arithmetic in release builds and four times faster in debug ones).

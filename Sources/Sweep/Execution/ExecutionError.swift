@@ -10,6 +10,8 @@ public enum ExecutionError: Error, CustomStringConvertible, Sendable {
     case workersKeepFailing(count: Int, lastStatus: String, lastOutput: [String])
     /// A trajectory's configuration cannot be trained (unknown name, bad value).
     case invalidConfiguration(trajectory: String, key: String, value: String, allowed: String)
+    /// The model family cannot build a network for this data (e.g. a VGG on vector features).
+    case unsupportedModel(trajectory: String, reason: String)
     /// A stored checkpoint does not belong to its trajectory or cannot be decoded.
     case unusableCheckpoint(trajectory: String, reason: String)
     /// No checkpoint of `trajectory` is kept at `epoch`; `kept` lists the epochs that have one.
@@ -32,6 +34,8 @@ public enum ExecutionError: Error, CustomStringConvertible, Sendable {
                 + "Last output:\n" + output.suffix(10).joined(separator: "\n")
         case .invalidConfiguration(let trajectory, let key, let value, let allowed):
             "Trajectory \(trajectory): \(key) = \(value) cannot be trained; allowed: \(allowed)."
+        case .unsupportedModel(let trajectory, let reason):
+            "Trajectory \(trajectory) cannot be trained: \(reason)."
         case .unusableCheckpoint(let trajectory, let reason):
             "Trajectory \(trajectory): its stored checkpoint cannot be used (\(reason))."
         case .noCheckpoint(let trajectory, let epoch, let kept):

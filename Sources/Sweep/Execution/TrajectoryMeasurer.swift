@@ -36,7 +36,8 @@ struct TrajectoryMeasurer {
     func measure(_ model: Network, steps: [MetricStep]? = nil) throws -> Result {
         var settings = try configuration.metricSettings()
         if let steps { settings.steps = settings.steps.filter(steps.contains) }
-        let report = try EncodingReport.measure(model: model, train: trainingSet, test: test, settings: settings)
+        let report = try EncodingReport.measure(model: model, train: trainingSet, test: test, settings: settings,
+                                                codes: configuration.codeSelection)
         var result = Result(metrics: [], timings: [:], settings: settings.fingerprints)
         for (name, value) in report.values {
             if Self.timingNames.contains(name) { result.timings[name] = value } else { result.metrics.append((name, value)) }

@@ -32,7 +32,7 @@ struct TrajectoryTraining {
         let splits = try datasets.splits(for: configuration.datasetOptions(trajectory: id))
         let trainingSet = try splits.train.trainingSet(configuration.trainingSetOptions(trajectory: id),
                                                         seed: UInt64(bitPattern: Int64(configuration.seed)))
-        let training = try configuration.trainingConfiguration(inputCount: splits.train.featureCount,
+        let training = try configuration.trainingConfiguration(inputShape: splits.inputShape,
                                                                classCount: splits.train.classCount, trajectory: id)
         let measurer = TrajectoryMeasurer(configuration: configuration, trainingSet: trainingSet, splits: splits)
         return Setup(trainingSet: trainingSet, training: training, measurer: measurer, seconds: clock.lap())

@@ -68,6 +68,14 @@ extension CanonicalFields.Field {
         }
     }
 
+    static func optionalNumber(_ key: String, _ get: @escaping @Sendable (Root) -> Double?) -> Self {
+        Self(key: key, same: { get($0) == get($1) }) { value, output in
+            guard let number = get(value) else { return false }
+            output.append(contentsOf: CanonicalNumber.text(number).utf8)
+            return true
+        }
+    }
+
     static func integer(_ key: String, _ get: @escaping @Sendable (Root) -> Int) -> Self {
         Self(key: key, same: { get($0) == get($1) }) { value, output in
             output.append(contentsOf: CanonicalNumber.text(get(value)).utf8)

@@ -1,9 +1,10 @@
 /// Rough floating-point work of trajectories, for `hashsweep plan` and ETAs.
 ///
-/// Training costs 6 x parameters x examples per epoch x epochs (forward 2, backward 4
-/// multiply-adds per weight and example). Each measurement costs a forward pass
+/// Training costs 6 x multiply-adds x examples per epoch x epochs (forward 2, backward 4
+/// operations per multiply-add of the forward pass; for an MLP the multiply-adds are its
+/// weights, for a convolutional network each weight is used at every pixel it slides over). Each measurement costs a forward pass
 /// over the training subsample and the test set, plus the metric steps it runs,
-/// counted as operations on the codes (bits = width x depth):
+/// counted as operations on the codes (bits: the code length, width x depth for an MLP):
 /// K-NN 2 x test x train x words + the same for leave-one-out on train (64-bit
 /// XOR-popcount words); K-Means `kmeansNInit` x 20 Lloyd iterations x 2 x
 /// n x classes x bits on train and on test; logistic regression 100 iterations
@@ -33,7 +34,8 @@ public struct ComputeEstimate: Sendable, Hashable {
     /// training from epoch `after` to the last of `epochs`, and the measurements after `after`.
     public init(configuration: TrajectoryConfiguration, epochs: [Int], after: Int?) {
         let facts = DatasetFacts(of: configuration)
-        let parameters = Double(Self.parameterCount(of: configuration))
+        let size = NetworkSize(of: configuration)
+        let parameters = Double(size.multiplyAdds)
         let available = facts.trainingExamples(holdout: configuration.holdout)
         let subsample = min(configuration.samples ?? available, available)
         let perEpoch = configuration.tile && configuration.samples != nil ? (available / subsample) * subsample : subsample
@@ -43,7 +45,7 @@ public struct ComputeEstimate: Sendable, Hashable {
 
         let pending = epochs.filter { $0 > (after ?? -1) }.count
         let train = Double(subsample), test = Double(facts.testSize), classes = Double(facts.classes)
-        let bits = Double(configuration.width * configuration.depth)
+        let bits = Double(size.codeLength)
         let words = (bits / 64).rounded(.up)
         var perMeasurement = 2 * parameters * (train + test)
         if configuration.measures("knn") { perMeasurement += 2 * words * (test * train + train * train) }
@@ -65,8 +67,13 @@ public struct ComputeEstimate: Sendable, Hashable {
                         measurementFLOPs: lhs.measurementFLOPs + rhs.measurementFLOPs)
     }
 
-    /// Weights, biases and BatchNorm scales and shifts of the configuration's MLP.
+    /// Weights, biases and BatchNorm scales and shifts of the configuration's network.
     public static func parameterCount(of configuration: TrajectoryConfiguration) -> Int {
+        NetworkSize(of: configuration).parameters
+    }
+
+    /// Weights, biases and BatchNorm scales and shifts of the configuration's MLP.
+    static func mlpParameterCount(of configuration: TrajectoryConfiguration) -> Int {
         let facts = DatasetFacts(of: configuration)
         let width = configuration.width
         let perNorm = configuration.batchnorm ? 2 * width : 0

@@ -11,16 +11,25 @@ extension TrajectoryConfiguration {
     /// - `schedule: constant`: `stepEvery` and `stepGamma` are inert;
     /// - `weightDecay: 0`: `weightDecayMode` and `weightDecayScope` are inert;
     /// - a metric step not measured: its settings (`knnK`, `kmeansNInit`, `logisticC`) are inert;
-    /// - a file-based dataset: `synthetic` is nil; `synthetic` data: its settings are filled in.
+    /// - a file-based dataset: `synthetic` is nil; `synthetic` data: its settings are filled in
+    ///   (likewise `images` for `synthetic-images`);
+    /// - the model family's inert fields (the MLP's width for a VGG, a VGG's variant for an MLP)
+    ///   are reset and its defaults filled in (see `ModelFamily`); `family: mlp` is no family;
+    /// - an augmentation that changes nothing is none; `codes: all` is the default.
     public func normalized() -> TrajectoryConfiguration {
         let defaults = TrajectoryConfiguration()
         var result = self
+        if family == MLPFamily.familyName { result.family = nil }
+        if let family = ModelFamilies.of(result) { result = family.normalized(result) }
+        if let augment, augment.shift == 0, !augment.flip, augment.rotate == 0 { result.augment = nil }
+        if codes == "all" { result.codes = nil }
+        result.images = dataset == "synthetic-images" ? (images ?? SyntheticImageConfiguration()) : nil
         if samples == nil {
             result.subsample = defaults.subsample
             result.tile = defaults.tile
         }
         if activation == "relu" { result.leakySlope = defaults.leakySlope }
-        if !batchnorm {
+        if !result.batchnorm {
             result.batchnormMomentum = defaults.batchnormMomentum
             result.batchnormEpsilon = defaults.batchnormEpsilon
         }

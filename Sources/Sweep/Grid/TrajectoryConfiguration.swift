@@ -8,12 +8,14 @@
 /// `Models` configurations.
 public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
     // Data
-    /// Dataset name: `mnist`, `fashion-mnist`, `cifar10` or `synthetic`.
+    /// Dataset name: `mnist`, `fashion-mnist`, `cifar10`, `synthetic` or `synthetic-images`.
     public var dataset: String = "synthetic"
     /// Explicit dataset folder, if the spec gives one.
     public var datasetPath: String? = nil
     /// Generator settings when `dataset` is `synthetic`; `nil` for the file-based datasets.
     public var synthetic: SyntheticDataConfiguration? = nil
+    /// Generator settings when `dataset` is `synthetic-images`; `nil` otherwise.
+    public var images: SyntheticImageConfiguration? = nil
     /// Fraction of the official training set held out (not trained on).
     public var holdout: Double = 0
     /// How the training subsample is drawn: `first` or `stratified`.
@@ -28,6 +30,14 @@ public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
     public var labelNoise: Double = 0
 
     // Model
+    /// The network family (see `ModelFamilies`); `nil` is the MLP, whose fields follow.
+    public var family: String? = nil
+    /// The family's variant, e.g. `vgg16` (families other than the MLP).
+    public var variant: String? = nil
+    /// Scales every channel count and fully connected width (families other than the MLP).
+    public var widthMultiplier: Double? = nil
+    /// Dropout rate of the fully connected layers (VGG).
+    public var dropout: Double? = nil
     /// Width of each hidden layer.
     public var width: Int = 100
     /// Number of hidden layers.
@@ -76,6 +86,8 @@ public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
     public var weightDecayScope: String = "weights"
     /// Seed of every random stream of this trajectory.
     public var seed: Int = 0
+    /// Random shifts, flips and rotations of the training images, drawn per epoch; `nil` for none.
+    public var augment: AugmentConfiguration? = nil
 
     // Metrics: how the codes are measured, not part of identity (see ``canonicalJSON``).
     /// K of the K-NN classifier on codes.
@@ -87,6 +99,36 @@ public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
     /// Metric steps to measure: `["all"]`, or a sorted subset of `redundancy`, `knn`,
     /// `kmeans`, `logistic` (the network's own loss and accuracy are always measured).
     public var metrics: [String] = ["all"]
+    /// Which blocks' bits make up the codes: `all` (nil), `conv`, `fc` or layer names joined by commas.
+    public var codes: String? = nil
+
+    /// The defaults.
+    public init() {}
+}
+
+/// Random transformations of training images (`train.augment`), as plain values.
+public struct AugmentConfiguration: Sendable, Hashable, Codable {
+    /// The largest shift, as a fraction of the image size.
+    public var shift: Double = 0
+    /// Horizontal flips with probability 1/2.
+    public var flip: Bool = false
+    /// The largest rotation in degrees.
+    public var rotate: Double = 0
+
+    /// No augmentation.
+    public init() {}
+}
+
+/// Settings of the built-in synthetic images (`dataset.images`), as plain values; defaults from
+/// `SyntheticImageSettings` (10 classes of 1x28x28, 4,000 + 1,000 images, noise 0.15, seed 0).
+public struct SyntheticImageConfiguration: Sendable, Hashable, Codable {
+    public var classes: Int = 10
+    public var channels: Int = 1
+    public var side: Int = 28
+    public var trainSize: Int = 4000
+    public var testSize: Int = 1000
+    public var seed: Int = 0
+    public var noise: Double = 0.15
 
     /// The defaults.
     public init() {}

@@ -50,6 +50,11 @@ struct RealRange: Sendable {
         RealRange(lower: lower, lowerIncluded: true, upper: upper, upperIncluded: false)
     }
 
+    /// `[lower, upper]`.
+    static func closed(_ lower: Double, _ upper: Double) -> RealRange {
+        RealRange(lower: lower, lowerIncluded: true, upper: upper, upperIncluded: true)
+    }
+
     /// `(lower, upper)`.
     static func open(_ lower: Double, _ upper: Double) -> RealRange {
         RealRange(lower: lower, lowerIncluded: false, upper: upper, upperIncluded: false)

@@ -1,3 +1,5 @@
+import Models
+
 /// A scalar setting of the `dataset`, `model`, `train` or `metrics` section.
 ///
 /// Every such field can be given once in its section or swept in `grid:` under
@@ -37,6 +39,10 @@ struct SpecField: Sendable {
         SpecField(section: "dataset", key: "samples", kind: .integer(minimum: 1)) { $0.samples = $1.integer },
         SpecField(section: "dataset", key: "label_noise", kind: .real(.halfOpen(0, 1))) { $0.labelNoise = $1.real },
         // model
+        SpecField(section: "model", key: "family", kind: .choice(ModelFamilies.names)) { $0.family = $1.word },
+        SpecField(section: "model", key: "variant", kind: .choice(VGGConfiguration.Variant.allCases.map(\.rawValue))) { $0.variant = $1.word },
+        SpecField(section: "model", key: "width_multiplier", kind: .real(.above(0))) { $0.widthMultiplier = $1.real },
+        SpecField(section: "model", key: "dropout", kind: .real(.halfOpen(0, 1))) { $0.dropout = $1.real },
         SpecField(section: "model", key: "width", kind: .integer(minimum: 1)) { $0.width = $1.integer },
         SpecField(section: "model", key: "depth", kind: .integer(minimum: 1)) { $0.depth = $1.integer },
         SpecField(section: "model", key: "activation", kind: .choice(["relu", "leaky_relu"])) { $0.activation = $1.word },

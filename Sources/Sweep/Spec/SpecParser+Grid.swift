@@ -62,6 +62,7 @@ extension SpecParser {
             let parser = ExclusionParser(reader: reader, axes: axes, sweptNames: Set(sweptAt.keys).union(["seed"]))
             if let parsed = parser.parse(exclusionEntry) { exclusions = parsed } else { failed = true }
         }
+        sweptInGrid = sweptAt
         guard !failed, let epochs else { return nil }
         var points = 1
         for dimension in dimensions {

@@ -25,7 +25,7 @@ extension SpecParser {
     func parseDataset(_ entry: SpecReader.Entry) {
         var sawName = false
         var syntheticEntry: SpecReader.Entry?
-        parseFields(entry, extraKeys: ["name", "path", "synthetic"]) { item in
+        parseFields(entry, extraKeys: ["name", "path", "synthetic", "images"]) { item in
             switch item.key {
             case "name":
                 sawName = true
@@ -34,6 +34,8 @@ extension SpecParser {
                 }
             case "path":
                 base.datasetPath = reader.text(item.value, path: item.path, what: "a folder path")
+            case "images":
+                structuredEntries["images"] = item
             default:
                 syntheticEntry = item
             }
@@ -41,6 +43,12 @@ extension SpecParser {
         guard case .mapping = entry.value else { return }
         if !sawName {
             reader.report(entry.value, "dataset.name", "missing; expected one of " + DatasetFacts.names.joined(separator: ", "))
+        }
+        if let images = structuredEntries["images"] {
+            if base.dataset == "synthetic-images" || !sawName { parseImages(images) } else {
+                reader.report(images.keyNode, images.path,
+                              "image generator settings are only allowed with name: synthetic-images (found name: \(base.dataset))")
+            }
         }
         if let syntheticEntry {
             guard base.dataset == "synthetic" || !sawName else {
@@ -68,8 +76,8 @@ extension SpecParser {
     }
 
     func parseTrain(_ entry: SpecReader.Entry) {
-        parseFields(entry, extraKeys: ["schedule"]) { item in
-            parseSchedule(item)
+        parseFields(entry, extraKeys: ["schedule", "augment"]) { item in
+            if item.key == "augment" { parseAugment(item) } else { parseSchedule(item) }
         }
     }
 
@@ -126,8 +134,10 @@ extension SpecParser {
     func parseMetrics(_ entry: SpecReader.Entry) {
         var run = Set(Self.metricSteps)
         var skip: Set<String> = []
-        parseFields(entry, extraKeys: ["run", "skip"]) { item in
-            if item.key == "run", let word = SpecReader.word(item.value), word == "all" || word == "none" {
+        parseFields(entry, extraKeys: ["run", "skip", "codes"]) { item in
+            if item.key == "codes" {
+                parseCodes(item)
+            } else if item.key == "run", let word = SpecReader.word(item.value), word == "all" || word == "none" {
                 run = word == "all" ? Set(Self.metricSteps) : []
             } else if let names = metricNames(item) {
                 if item.key == "run" { run = names } else { skip = names }

@@ -13,6 +13,10 @@ final class SpecParser {
     var base = TrajectoryConfiguration()
     /// Scalar fields set in their section, by key (grid values override them).
     var setInSections: [String: SpecReader.Entry] = [:]
+    /// The grid's axes, by key, where they are swept.
+    var sweptInGrid: [String: SpecReader.Entry] = [:]
+    /// Where the structured settings were given (`train.augment`, `metrics.codes`, `dataset.images`).
+    var structuredEntries: [String: SpecReader.Entry] = [:]
 
     init(reader: SpecReader) {
         self.reader = reader
@@ -46,6 +50,7 @@ final class SpecParser {
         }
         let grid = parseGrid(gridEntry)
         let phase = section["phase"].map { parsePhase($0, grid: grid) } ?? PhaseSettings()
+        if let grid { checkFamilies(grid: grid, modelSection: section["model"]) }
         guard let name, let grid, reader.diagnostics.isEmpty else { return nil }
         return ParsedSpec(name: name, base: base, grid: grid, phase: phase, execution: execution,
                           samplesMark: setInSections["samples"]?.value.mark, gridMark: gridEntry.value.mark)

@@ -51,7 +51,7 @@ public enum DatasetCatalog {
         case .mnist: return mnist
         case .fashionMNIST: return fashionMNIST
         case .cifar10: return cifar10
-        case .synthetic: return nil
+        case .synthetic, .syntheticImages: return nil
         }
     }
 

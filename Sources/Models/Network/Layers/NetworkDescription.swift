@@ -57,3 +57,12 @@ public struct NetworkDescription: Codable, Hashable, Sendable {
 struct NetworkDescriptionError: Error {
     let reason: String
 }
+
+extension NetworkDescription {
+    /// Trainable parameters (weights, biases, BatchNorm scales and shifts).
+    public var parameterCount: Int { NetworkPlan(self).layout.parameterCount }
+    /// Multiply-adds of one example's forward pass.
+    public var multiplyAdds: Int { NetworkPlan(self).multiplyAdds }
+    /// The blocks whose activations make up neural codes, in network order.
+    public var codeGroups: [CodeGroup] { NetworkPlan(self).codeGroups }
+}

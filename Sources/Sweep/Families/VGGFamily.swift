@@ -1,0 +1,50 @@
+import Models
+
+/// The VGG family (``Models/VGGConfiguration``): `variant` (vgg11, vgg13, vgg16, vgg19, the
+/// depth), `width_multiplier` (the width), `dropout` of the two fully connected layers;
+/// BatchNorm after every convolution always (its `batchnorm_momentum` and `batchnorm_epsilon`
+/// apply), ReLU, He-uniform initialisation.
+struct VGGFamily: ModelFamily {
+    var name: String { "vgg" }
+    var ownKeys: [String] { ["variant", "width_multiplier", "dropout"] }
+    static let defaultDropout = 0.5
+
+    func normalized(_ configuration: TrajectoryConfiguration) -> TrajectoryConfiguration {
+        let defaults = TrajectoryConfiguration()
+        var result = configuration
+        result.width = defaults.width
+        result.depth = defaults.depth
+        result.activation = defaults.activation
+        result.leakySlope = defaults.leakySlope
+        result.initializer = defaults.initializer
+        result.batchnorm = true
+        result.widthMultiplier = configuration.widthMultiplier ?? 1
+        result.dropout = configuration.dropout ?? Self.defaultDropout
+        return result
+    }
+
+    func problem(_ configuration: TrajectoryConfiguration, inputShape: TensorShape) -> String? {
+        guard let variant = configuration.variant else {
+            return "family vgg needs model.variant (" + VGGConfiguration.Variant.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+        }
+        guard VGGConfiguration.Variant(rawValue: variant) != nil else {
+            return "model.variant \(variant) is not a VGG; expected " + VGGConfiguration.Variant.allCases.map(\.rawValue).joined(separator: ", ")
+        }
+        guard !inputShape.isVector else {
+            return "VGG needs image data; this dataset has vectors of \(inputShape.count) features (use mnist, fashion-mnist, cifar10 or synthetic-images)"
+        }
+        return vgg(configuration).invalidityReason(inputShape: inputShape)
+    }
+
+    func network(_ configuration: TrajectoryConfiguration, inputShape: TensorShape, classCount: Int) throws -> NetworkDescription {
+        vgg(configuration).network(inputShape: inputShape, classCount: classCount)
+    }
+
+    private func vgg(_ configuration: TrajectoryConfiguration) -> VGGConfiguration {
+        VGGConfiguration(variant: VGGConfiguration.Variant(rawValue: configuration.variant ?? "") ?? .vgg11,
+                         widthMultiplier: configuration.widthMultiplier ?? 1,
+                         batchNorm: BatchNormSettings(momentum: Float(configuration.batchnormMomentum),
+                                                      epsilon: Float(configuration.batchnormEpsilon)),
+                         dropout: Float(configuration.dropout ?? Self.defaultDropout))
+    }
+}
