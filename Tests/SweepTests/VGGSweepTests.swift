@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import Sweep
+
+/// VGG in real sweeps: spec checks of the family keys, identity, and exact resume with worker
+/// processes killed mid-trajectory, augmentation and dropout included.
+@Suite("VGG sweeps", .serialized)
+struct VGGSweepTests {
+    static func spec(name: String, epochs: [Int] = [0, 1, 2, 3], model: String = "{family: vgg, variant: vgg11}",
+                     extraGrid: String = "width_multiplier: [0.0625, 0.125]", train: String = "") -> String {
+        """
+        name: \(name)
+        dataset:
+          name: synthetic-images
+          images: {classes: 4, side: 28, train_size: 160, test_size: 80}
+        model: \(model)
+        train:
+          optimizer: adam
+          lr: 0.003
+          batch_size: 32
+          augment: {shift: 0.1, flip: true, rotate: 10}\(train)
+        metrics: {run: [redundancy, knn], knn_k: 3}
+        grid:
+          epochs: \(epochs)
+          \(extraGrid)
+          seed: 2
+
+        """
+    }
+
+    static func diagnostics(_ text: String) -> [String] {
+        do {
+            _ = try SweepSpec(parsing: text, file: "t.yaml")
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test("a VGG spec expands to normalised trajectories whose code length plan knows")
+    func expansion() throws {
+        let spec = try SweepSpec(parsing: Self.spec(name: "vgg"), file: "t.yaml")
+        let configurations = Array(spec.trajectories.configurations)
+        #expect(configurations.count == 4)
+        #expect(configurations.allSatisfy { $0.family == "vgg" && $0.batchnorm && $0.dropout == 0.5 && $0.width == 100 })
+        let size = NetworkSize(of: configurations[0])
+        // VGG11 x 1/16 on 28x28 padded to 32x32: conv maps 4x32x32 + 8x16x16 + 2(16x8x8) + 2(32x4x4) + 2(32x2x2), fc 32 + 32.
+        #expect(size.codeLength == 4 * 1024 + 8 * 256 + 2 * 16 * 64 + 2 * 32 * 16 + 2 * 32 * 4 + 64)
+        #expect(size.multiplyAdds > size.parameters)
+        // MLP specs keep their ids: a configuration with family mlp is the plain MLP.
+        var mlp = TrajectoryConfiguration()
+        mlp.family = "mlp"
+        #expect(mlp.normalized().contentHash == TrajectoryConfiguration().normalized().contentHash)
+        #expect(!TrajectoryConfiguration().normalized().canonicalJSON.contains("family"))
+    }
+
+    @Test("keys of another family, a VGG without variant or on vectors, bad code layers are refused with file:line:column")
+    func badSpecs() {
+        #expect(Self.diagnostics(Self.spec(name: "x", model: "{family: vgg, variant: vgg11, width: 64}")) ==
+                ["t.yaml:5:38: model.width: width does not apply to family vgg (it is a key of mlp); remove it, or set model.family"])
+        #expect(Self.diagnostics(Self.spec(name: "x", model: "{width: 8}", extraGrid: "width_multiplier: [0.5]")).first?
+            .contains("t.yaml:14:3: grid.width_multiplier: width_multiplier does not apply to family mlp (it is a key of vgg)") == true)
+        #expect(Self.diagnostics(Self.spec(name: "x", model: "{family: vgg}")).contains { $0.contains("model.variant: missing; family vgg needs a variant") })
+        let vectors = Self.spec(name: "x").replacingOccurrences(of: "name: synthetic-images\n  images: {classes: 4, side: 28, train_size: 160, test_size: 80}",
+                                                                 with: "name: synthetic")
+        #expect(Self.diagnostics(vectors).contains { $0.contains("model.family: family vgg needs image data") })
+        #expect(Self.diagnostics(vectors).contains { $0.contains("train.augment: augmentation needs image data") })
+        #expect(Self.diagnostics(Self.spec(name: "x").replacingOccurrences(of: "knn_k: 3}", with: "knn_k: 3, codes: [conv2, conv9]}"))
+            == ["t.yaml:11:52: metrics.codes: no coded layer named conv9 in the vgg network; its layers are conv1, conv2, conv3, conv4, conv5, conv6, conv7, conv8, fc1, fc2"])
+    }
+
+    @Test("workers and orchestrator killed mid-trajectory, then resumed, give the uninterrupted rows bit for bit")
+    func killedAndResumed() throws {
+        let folder = try TemporaryFolder()
+        let spec = try TinySpec.write(Self.spec(name: "vgg-resume", epochs: [0, 2, 4, 6]), name: "vgg-resume", in: folder)
+        let start = Date()
+        let reference = try HashSweepProcess.run(["run", spec, "--db", "reference.sqlite", "-j", "2"], in: folder)
+        #expect(reference.status == 0, "\(reference.error)")
+        let seconds = Date().timeIntervalSince(start)
+        let referenceRows = try SweepStore.open(path: folder.file("reference.sqlite")).measurements().map(MeasurementRow.init)
+        #expect(referenceRows.count == 4 * 4)
+
+        let path = folder.file("killed.sqlite")
+        let arguments = ["run", spec, "--db", "killed.sqlite", "-j", "2"]
+        let orchestrator = try HashSweepProcess(arguments, in: folder)
+        #expect(ProcessTable.waitUntil(seconds: 120) { ((try? SweepStore.open(path: path).summary())?.doneMeasurements ?? 0) >= 3 })
+        Thread.sleep(forTimeInterval: 0.1 * seconds)
+        let workers = ProcessTable.children(of: orchestrator.pid)
+        for worker in workers { kill(worker, SIGKILL) }
+        kill(orchestrator.pid, SIGKILL)
+        orchestrator.wait()
+        #expect(ProcessTable.waitUntil(seconds: 10) { workers.allSatisfy { !ProcessTable.isAlive($0) } })
+        let store = try SweepStore.open(path: path)
+        #expect(try store.summary().done < 4, "the kill came too late to interrupt anything")
+
+        let resumed = try HashSweepProcess.run(arguments, in: folder)
+        #expect(resumed.status == 0, "\(resumed.error)")
+        #expect(Set(try store.measurements().map(MeasurementRow.init)) == Set(referenceRows))
+        #expect(try store.attempts().contains { $0.startEpoch != nil }, "no attempt resumed from a checkpoint")
+    }
+}
