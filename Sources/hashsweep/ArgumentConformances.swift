@@ -8,3 +8,4 @@ extension SubsampleMode: ExpressibleByArgument {}
 extension Initializer: ExpressibleByArgument {}
 extension WeightDecayMode: ExpressibleByArgument {}
 extension WeightDecayScope: ExpressibleByArgument {}
+extension VGGConfiguration.Variant: ExpressibleByArgument {}

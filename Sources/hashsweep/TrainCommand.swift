@@ -7,7 +7,7 @@ import Models
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train one MLP configuration and print loss and accuracy after every epoch.",
+        abstract: "Train one network (an MLP or a VGG) and print loss and accuracy after every epoch.",
         discussion: """
             Prints a table, or JSON Lines with --format jsonl (keys epoch, train_loss, train_accuracy, \
             test_loss, test_accuracy, learning_rate, seconds). train_loss and train_accuracy are measured \
@@ -49,13 +49,13 @@ struct TrainCommand: ParsableCommand {
         BLAS.configureSingleThreaded()
         let splits = try DatasetLoader.load(data.datasetOptions)
         let trainingSet = try splits.train.trainingSet(data.trainingSetOptions, seed: seed)
-        let mlp = try model.configuration(inputCount: splits.train.featureCount, classCount: splits.train.classCount)
-        let configuration = TrainingConfiguration(model: mlp, optimizer: optimizer.configuration,
+        let (network, summary) = try model.network(inputShape: splits.inputShape, classCount: splits.train.classCount)
+        let configuration = TrainingConfiguration(model: network, optimizer: optimizer.configuration,
                                                   batchSize: optimizer.batchSize, seed: seed)
         var trainer = try resumedTrainer(configuration) ?? Trainer(configuration: configuration)
         if format == .table {
             print("\(data.dataset.rawValue): \(trainingSet.count) training and \(splits.test.count) test examples; "
-                  + "widths \(mlp.widths), \(mlp.activation.name)" + (mlp.batchNorm == nil ? "" : ", batchnorm")
+                  + summary
                   + "; \(configuration.optimizer.algorithm.name) lr \(configuration.optimizer.learningRate); "
                   + "OpenBLAS \(BLAS.coreName)")
         }

@@ -51,6 +51,19 @@ struct TrainModelOptions: ParsableArguments {
         case leakyReLU = "leaky_relu"
     }
 
+    enum FamilyName: String, ExpressibleByArgument, CaseIterable {
+        case mlp, vgg
+    }
+
+    @Option(help: "The network family: an MLP (--width, --depth, ...) or a VGG (--variant, --width-multiplier; image data).")
+    var family: FamilyName = .mlp
+
+    @Option(help: "The VGG variant (with --family vgg).")
+    var variant: VGGConfiguration.Variant = .vgg11
+
+    @Option(parsing: .unconditional, help: "Scales a VGG's channel counts and fully connected width (with --family vgg).")
+    var widthMultiplier = 1.0
+
     @Option(parsing: .unconditional, help: "Width of every hidden layer.")
     var width = 100
 
@@ -80,6 +93,9 @@ struct TrainModelOptions: ParsableArguments {
 
     func validate() throws {
         _ = try hiddenWidths()
+        guard widthMultiplier > 0, widthMultiplier.isFinite else {
+            throw ValidationError("--width-multiplier must be positive (got \(widthMultiplier)).")
+        }
         guard leakySlope >= 0, leakySlope.isFinite else { throw ValidationError("--leaky-slope must be finite and >= 0 (got \(leakySlope)).") }
         guard (0...1).contains(batchnormMomentum) else { throw ValidationError("--batchnorm-momentum must lie in [0, 1] (got \(batchnormMomentum)).") }
         guard batchnormEpsilon > 0 else { throw ValidationError("--batchnorm-epsilon must be positive (got \(batchnormEpsilon)).") }
@@ -92,6 +108,21 @@ struct TrainModelOptions: ParsableArguments {
             return Array(repeating: width, count: depth)
         }
         return try CommaList.positiveIntegers(widths, option: "--widths", example: "300,100")
+    }
+
+    /// The network for data of `inputShape` with `classCount` classes, and a one-line summary of it.
+    func network(inputShape: TensorShape, classCount: Int) throws -> (NetworkDescription, String) {
+        switch family {
+        case .mlp:
+            let mlp = try configuration(inputCount: inputShape.count, classCount: classCount)
+            return (mlp.network, "widths \(mlp.widths), \(mlp.activation.name)" + (mlp.batchNorm == nil ? "" : ", batchnorm"))
+        case .vgg:
+            let vgg = VGGConfiguration(variant: variant, widthMultiplier: widthMultiplier,
+                                       batchNorm: BatchNormSettings(momentum: batchnormMomentum, epsilon: batchnormEpsilon))
+            if let reason = vgg.invalidityReason(inputShape: inputShape) { throw ValidationError("--family vgg: \(reason).") }
+            let description = vgg.network(inputShape: inputShape, classCount: classCount)
+            return (description, "\(variant.rawValue) x\(widthMultiplier) on \(inputShape), \(description.parameterCount) parameters")
+        }
     }
 
     /// The model configuration for data with these dimensions.

@@ -130,6 +130,17 @@ struct DataBadInputTests {
         #expect(splits.train.labels == [0, 1, 1, 2, 2, 3, 3, 4, 4, 5] && splits.test.labels == [5, 6])
         #expect(splits.train.features[3, 100] == Float(11) / 255)
 
+        #expect(splits.inputShape == TensorShape(channels: 3, height: 32, width: 32))
+
+        // Planes R, G, B on disk become channel-last pixels: pixel p's channel c is plane c's byte p.
+        var record: [UInt8] = [7]
+        for channel in 0..<3 { record += (0..<1024).map { UInt8((channel * 50 + $0) % 256) } }
+        try Support.write(record + record, named: "data_batch_1.bin", in: nested)
+        let planar = try DatasetLoader.load(DatasetOptions(kind: .cifar10, directory: directory))
+        for (pixel, channel) in [(0, 0), (0, 2), (33, 1), (1023, 2)] {
+            #expect(planar.train.features[0, pixel * 3 + channel] == Float((channel * 50 + pixel) % 256) / 255)
+        }
+
         let bad = try Support.write(Array(repeating: 1, count: 3073 * 2 - 5), named: "data_batch_3.bin", in: nested)
         expectError([bad, "6141 bytes", "3073-byte"]) { _ = try DatasetLoader.load(DatasetOptions(kind: .cifar10, directory: directory)) }
     }
