@@ -55,6 +55,7 @@ struct PlanCommand: ParsableCommand {
         let plan = try existing.map { try $0.plan(for: trajectories) }
         Self.printGroups(plan, trajectories: trajectories)
         Self.printCheckpoints(parsed, bytes: checkpointBytes)
+        if let network = parsed.networkSummary { print("network: \(network)") }
         print(String(format: "compute: %.2e FLOPs in all (training %.2e, measuring %.2e); %.2e left",
                      work.total.totalFLOPs, work.total.trainingFLOPs, work.total.measurementFLOPs, work.left.totalFLOPs))
         let workers = jobs ?? parsed.execution.workers ?? ProcessInfo.processInfo.activeProcessorCount

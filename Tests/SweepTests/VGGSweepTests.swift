@@ -99,3 +99,30 @@ struct VGGSweepTests {
         #expect(try store.attempts().contains { $0.startEpoch != nil }, "no attempt resumed from a checkpoint")
     }
 }
+
+@Suite("metrics.examples: measuring on a fixed seeded subset")
+struct MetricExamplesTests {
+    @Test("the subset is a metric setting: ids unchanged, fingerprints record it, measurements use that many examples")
+    func subset() throws {
+        let plain = try SweepSpec(parsing: VGGSweepTests.spec(name: "sub"), file: "t.yaml")
+        let text = VGGSweepTests.spec(name: "sub").replacingOccurrences(of: "knn_k: 3}", with: "knn_k: 3, examples: 50}")
+        let subset = try SweepSpec(parsing: text, file: "t.yaml")
+        #expect(plain.trajectories.ids.map { $0 } == subset.trajectories.ids.map { $0 })
+        let configuration = try #require(subset.trajectories.configurations.first { _ in true })
+        #expect(configuration.metricExamples == 50)
+        #expect(try configuration.metricSettings().fingerprints["knn"]?.hasSuffix("examples=50") == true)
+        #expect(try !(plain.trajectories.configurations.first { _ in true }!.metricSettings().fingerprints["knn"]!.contains("examples")))
+
+        let folder = try TemporaryFolder()
+        let spec = try TinySpec.write(text.replacingOccurrences(of: "epochs: [0, 1, 2, 3]", with: "epochs: [0]")
+            .replacingOccurrences(of: "width_multiplier: [0.0625, 0.125]", with: "width_multiplier: [0.0625]"), name: "sub", in: folder)
+        let run = try HashSweepProcess.run(["run", spec, "--db", "sub.sqlite", "-j", "1"], in: folder)
+        #expect(run.status == 0, "\(run.error)")
+        let rows = try SweepStore.open(path: folder.file("sub.sqlite")).measurements()
+        #expect(rows.count == 2)  // two seeds
+        for row in rows {
+            let distinct = try #require(row.metrics["distinct_codes_train"])
+            #expect(distinct <= 50 && distinct >= 1)
+        }
+    }
+}

@@ -28,7 +28,7 @@ extension MetricSettings {
         case .kmeans: settings = " n_init=\(kmeansNInit) max_iterations=\(kmeansMaxIterations) seed=\(seed)"
         case .logistic: settings = " c=\(logisticC) tolerance=\(logisticTolerance) max_iterations=\(logisticMaxIterations)"
         }
-        let layers = codes == "all" ? "" : " codes=\(codes)"
+        let layers = (codes == "all" ? "" : " codes=\(codes)") + (examples.map { " examples=\($0)" } ?? "")
         return "\(step.rawValue) v\(version ?? step.algorithmVersion)\(settings)\(layers)"
     }
 

@@ -27,12 +27,15 @@ public struct MetricSettings: Sendable, Hashable, Codable {
     /// Which layers' bits make up the codes, as a spec writes it (`all`, `conv`, `fc` or names);
     /// recorded in every step's fingerprint when not `all`.
     public var codes: String
+    /// Training and test examples measured (a fixed seeded subset of each), or nil for all;
+    /// recorded in every step's fingerprint when set.
+    public var examples: Int?
 
     /// Settings with the reference's defaults.
     public init(
         knnK: Int = 9, kmeansNInit: Int = 10, kmeansMaxIterations: Int = 300,
         logisticC: Double = 1, logisticTolerance: Double = 1e-4, logisticMaxIterations: Int = 200,
-        steps: [MetricStep] = MetricStep.allCases, seed: UInt64 = 0, codes: String = "all"
+        steps: [MetricStep] = MetricStep.allCases, seed: UInt64 = 0, codes: String = "all", examples: Int? = nil
     ) {
         self.knnK = knnK
         self.kmeansNInit = kmeansNInit
@@ -43,6 +46,7 @@ public struct MetricSettings: Sendable, Hashable, Codable {
         self.steps = MetricStep.allCases.filter(Set(steps).contains)
         self.seed = seed
         self.codes = codes
+        self.examples = examples
     }
 
     /// Whether `step` runs.
@@ -69,7 +73,7 @@ public struct MetricSettings: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case knnK = "knn_k", kmeansNInit = "kmeans_n_init", kmeansMaxIterations = "kmeans_max_iterations"
         case logisticC = "logistic_c", logisticTolerance = "logistic_tolerance"
-        case logisticMaxIterations = "logistic_max_iterations", steps, seed, codes
+        case logisticMaxIterations = "logistic_max_iterations", steps, seed, codes, examples
     }
 
     public init(from decoder: any Decoder) throws {
@@ -85,6 +89,7 @@ public struct MetricSettings: Sendable, Hashable, Codable {
                 ?? defaults.logisticMaxIterations,
             steps: try values.decodeIfPresent([MetricStep].self, forKey: .steps) ?? defaults.steps,
             seed: try values.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed,
-            codes: try values.decodeIfPresent(String.self, forKey: .codes) ?? defaults.codes)
+            codes: try values.decodeIfPresent(String.self, forKey: .codes) ?? defaults.codes,
+            examples: try values.decodeIfPresent(Int.self, forKey: .examples))
     }
 }

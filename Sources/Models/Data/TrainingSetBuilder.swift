@@ -124,3 +124,27 @@ extension TrainingSet {
                            cleanLabels: Array(cleanLabels[range]), classCount: classCount)
     }
 }
+
+extension TrainingSet {
+    /// At most `count` of the distinct examples, chosen uniformly from `seed`'s metrics stream
+    /// and kept in their original order (the whole distinct set when it has no more).
+    public func measuredSubset(_ count: Int, seed: UInt64) -> TrainingSet {
+        let distinct = untiled
+        guard count < distinct.count else { return distinct }
+        var random = RandomStream(seed: seed, purpose: .metrics)
+        let rows = LabeledData.partialShuffle(Array(0..<distinct.count), taking: count, random: &random).sorted()
+        return TrainingSet(features: distinct.features.gatheringRows(rows), labels: rows.map { distinct.labels[$0] },
+                           cleanLabels: rows.map { distinct.cleanLabels[$0] }, classCount: classCount)
+    }
+}
+
+extension LabeledData {
+    /// At most `count` examples, chosen uniformly from `seed`'s metrics stream (a stream apart
+    /// from the training subset's), kept in their original order.
+    public func measuredSubset(_ count: Int, seed: UInt64) -> LabeledData {
+        guard count < self.count else { return self }
+        var random = RandomStream(seed: seed ^ 0x7E57, purpose: .metrics)
+        let rows = LabeledData.partialShuffle(Array(0..<self.count), taking: count, random: &random).sorted()
+        return LabeledData(features: features.gatheringRows(rows), labels: rows.map { labels[$0] }, classCount: classCount)
+    }
+}

@@ -5,7 +5,7 @@ extension TrajectoryConfiguration {
     /// in `metrics`), with the metric random stream seeded by the trajectory's seed.
     public func metricSettings() throws -> MetricSettings {
         MetricSettings(knnK: knnK, kmeansNInit: kmeansNInit, logisticC: logisticC,
-                       steps: try metricSteps(), seed: UInt64(bitPattern: Int64(seed)), codes: codes ?? "all")
+                       steps: try metricSteps(), seed: UInt64(bitPattern: Int64(seed)), codes: codes ?? "all", examples: metricExamples)
     }
 
     /// The metric steps named by `metrics` (`all`, `none` or step names), in canonical order.

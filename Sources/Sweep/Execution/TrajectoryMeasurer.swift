@@ -18,10 +18,18 @@ struct TrajectoryMeasurer {
     private static let timingNames = Set(MetricStep.allCases.map { MetricName.seconds(of: $0).rawValue }
                                          + [MetricName.metricsSeconds.rawValue])
 
+    /// With `metrics.examples`, the measurer keeps a fixed seeded subset of the distinct training
+    /// examples and of the test split (the same for every epoch of the trajectory).
     init(configuration: TrajectoryConfiguration, trainingSet: TrainingSet, splits: DatasetSplits) {
         self.configuration = configuration
-        self.trainingSet = trainingSet
-        test = splits.test
+        let seed = UInt64(bitPattern: Int64(configuration.seed))
+        if let examples = configuration.metricExamples {
+            self.trainingSet = trainingSet.measuredSubset(examples, seed: seed)
+            test = splits.test.measuredSubset(examples, seed: seed)
+        } else {
+            self.trainingSet = trainingSet
+            test = splits.test
+        }
     }
 
     /// What one measurement gives: the metrics in ``Metrics/MetricName`` order, the seconds per

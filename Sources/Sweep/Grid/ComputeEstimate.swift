@@ -44,7 +44,8 @@ public struct ComputeEstimate: Sendable, Hashable {
         trainingFLOPs = 6 * parameters * Double(perEpoch) * Double(max(last - first, 0))
 
         let pending = epochs.filter { $0 > (after ?? -1) }.count
-        let train = Double(subsample), test = Double(facts.testSize), classes = Double(facts.classes)
+        let measured = configuration.metricExamples ?? Int.max
+        let train = Double(min(subsample, measured)), test = Double(min(facts.testSize, measured)), classes = Double(facts.classes)
         let bits = Double(size.codeLength)
         let words = (bits / 64).rounded(.up)
         var perMeasurement = 2 * parameters * (train + test)

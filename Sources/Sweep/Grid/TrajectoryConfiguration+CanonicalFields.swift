@@ -45,6 +45,7 @@ extension TrajectoryConfiguration {
         .number("logisticC") { $0.logisticC },
         .texts("metrics") { $0.metrics },
         .optionalText("codes") { $0.codes },
+        .optionalInteger("metricExamples") { $0.metricExamples },
     ])
 }
 

@@ -4,7 +4,7 @@ extension TrajectoryConfiguration {
     /// The canonical JSON that identifies this configuration (see ``CanonicalJSON``).
     ///
     /// Every field takes part, by its Swift name, except ``datasetPath`` and the metric
-    /// settings (``knnK``, ``kmeansNInit``, ``logisticC``, ``metrics``, ``codes``): where the files live
+    /// settings (``knnK``, ``kmeansNInit``, ``logisticC``, ``metrics``, ``codes``, ``metricExamples``): where the files live
     /// and how the codes are measured do not change what is trained, so moving a dataset keeps
     /// every id, and a changed metric setting re-measures the same trajectories (each
     /// measurement records the settings it was taken with).
@@ -30,6 +30,7 @@ extension TrajectoryConfiguration {
         identity.logisticC = defaults.logisticC
         identity.metrics = defaults.metrics
         identity.codes = nil
+        identity.metricExamples = nil
         return identity
     }
 

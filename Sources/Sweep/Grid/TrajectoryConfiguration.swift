@@ -101,6 +101,8 @@ public struct TrajectoryConfiguration: Sendable, Hashable, Codable {
     public var metrics: [String] = ["all"]
     /// Which blocks' bits make up the codes: `all` (nil), `conv`, `fc` or layer names joined by commas.
     public var codes: String? = nil
+    /// Measure on a fixed seeded subset of this many training and test examples (`nil`: all).
+    public var metricExamples: Int? = nil
 
     /// The defaults.
     public init() {}

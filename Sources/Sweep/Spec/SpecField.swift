@@ -68,6 +68,7 @@ struct SpecField: Sendable {
         SpecField(section: "metrics", key: "knn_k", kind: .integer(minimum: 1)) { $0.knnK = $1.integer },
         SpecField(section: "metrics", key: "kmeans_n_init", kind: .integer(minimum: 1)) { $0.kmeansNInit = $1.integer },
         SpecField(section: "metrics", key: "logistic_c", kind: .real(.above(0))) { $0.logisticC = $1.real },
+        SpecField(section: "metrics", key: "examples", kind: .integer(minimum: 10)) { $0.metricExamples = $1.integer },
     ]
 }
 
