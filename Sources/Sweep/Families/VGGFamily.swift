@@ -3,7 +3,7 @@ import Models
 /// The VGG family (``Models/VGGConfiguration``): `variant` (vgg11, vgg13, vgg16, vgg19, the
 /// depth), `width_multiplier` (the width), `dropout` of the two fully connected layers;
 /// BatchNorm after every convolution always (its `batchnorm_momentum` and `batchnorm_epsilon`
-/// apply), ReLU, He-uniform initialisation.
+/// apply), ReLU, Glorot-uniform initialisation.
 struct VGGFamily: ModelFamily {
     var name: String { "vgg" }
     var ownKeys: [String] { ["variant", "width_multiplier", "dropout"] }

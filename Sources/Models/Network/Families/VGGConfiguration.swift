@@ -30,6 +30,8 @@ public struct VGGConfiguration: Codable, Hashable, Sendable {
     public var batchNorm: BatchNormSettings
     /// Dropout rate after each of the two fully connected layers.
     public var dropout: Float
+    /// How convolution and Linear weights are drawn.
+    public var initializer: Initializer
     /// Units of the two fully connected layers before the multiplier.
     public static let fullyConnectedWidth = 512
     /// The side inputs are padded up to when smaller.
@@ -37,12 +39,13 @@ public struct VGGConfiguration: Codable, Hashable, Sendable {
 
     /// A VGG; the reference uses dropout 0.5.
     public init(variant: Variant, widthMultiplier: Double = 1, batchNorm: BatchNormSettings = BatchNormSettings(),
-                dropout: Float = 0.5) {
+                dropout: Float = 0.5, initializer: Initializer = .glorotUniform) {
         precondition(widthMultiplier > 0 && widthMultiplier.isFinite, "VGGConfiguration: the width multiplier must be positive")
         self.variant = variant
         self.widthMultiplier = widthMultiplier
         self.batchNorm = batchNorm
         self.dropout = dropout
+        self.initializer = initializer
     }
 
     /// `channels x widthMultiplier`, rounded, at least 1.
@@ -84,6 +87,6 @@ public struct VGGConfiguration: Codable, Hashable, Sendable {
             layers.append(NamedLayer("fc\(index).dropout", .dropout(rate: dropout)))
         }
         layers.append(NamedLayer("output", .linear(units: classCount)))
-        return NetworkDescription(inputShape: inputShape, layers: layers, initializer: .heUniform)
+        return NetworkDescription(inputShape: inputShape, layers: layers, initializer: initializer)
     }
 }
