@@ -34,15 +34,14 @@ extension TrajectoryConfiguration {
 
     /// The MLP of this configuration (the default family) for inputs of `inputCount` features.
     func mlpConfiguration(inputCount: Int, classCount: Int) throws -> MLPConfiguration {
-        let id = contentHash
         let activationValue: Activation
         switch activation {
         case "relu": activationValue = .relu
         case "leaky_relu": activationValue = .leakyReLU(slope: Float(leakySlope))
-        default: throw invalid("model.activation", activation, "relu, leaky_relu", id)
+        default: throw invalid("model.activation", activation, "relu, leaky_relu", contentHash)
         }
         guard let initializerValue = Initializer(rawValue: initializer) else {
-            throw invalid("model.initializer", initializer, "glorot_uniform, he_uniform", id)
+            throw invalid("model.initializer", initializer, "glorot_uniform, he_uniform", contentHash)
         }
         return MLPConfiguration(
             inputCount: inputCount, width: width, depth: depth, classCount: classCount, activation: activationValue,

@@ -35,20 +35,20 @@ public struct ComputeEstimate: Sendable, Hashable {
     public init(configuration: TrajectoryConfiguration, epochs: [Int], after: Int?) {
         let facts = DatasetFacts(of: configuration)
         let size = NetworkSize(of: configuration)
-        let parameters = Double(size.multiplyAdds)
+        let multiplyAdds = Double(size.multiplyAdds)
         let available = facts.trainingExamples(holdout: configuration.holdout)
         let subsample = min(configuration.samples ?? available, available)
         let perEpoch = configuration.tile && configuration.samples != nil ? (available / subsample) * subsample : subsample
         let first = max(after ?? 0, 0)
         let last = epochs.last ?? 0
-        trainingFLOPs = 6 * parameters * Double(perEpoch) * Double(max(last - first, 0))
+        trainingFLOPs = 6 * multiplyAdds * Double(perEpoch) * Double(max(last - first, 0))
 
         let pending = epochs.filter { $0 > (after ?? -1) }.count
         let measured = configuration.metricExamples ?? Int.max
         let train = Double(min(subsample, measured)), test = Double(min(facts.testSize, measured)), classes = Double(facts.classes)
         let bits = Double(size.codeLength)
         let words = (bits / 64).rounded(.up)
-        var perMeasurement = 2 * parameters * (train + test)
+        var perMeasurement = 2 * multiplyAdds * (train + test)
         if configuration.measures("knn") { perMeasurement += 2 * words * (test * train + train * train) }
         if configuration.measures("kmeans") {
             perMeasurement += Double(configuration.kmeansNInit) * 20 * 2 * (train + test) * classes * bits

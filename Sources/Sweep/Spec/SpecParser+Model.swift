@@ -102,8 +102,7 @@ extension SpecParser {
 
     /// Layer names in `metrics.codes` must be coded blocks of every family's network.
     private func checkCodeNames(families: [any ModelFamily], facts: DatasetFacts) {
-        guard let entry = structuredEntries["codes"], let codes = base.codes, !["all", "conv", "fc"].contains(codes) else { return }
-        let names = codes.split(separator: ",").map(String.init)
+        guard let entry = structuredEntries["codes"], case .layers = base.codeSelection else { return }
         for family in families {
             var configuration = base
             configuration.family = family.name == MLPFamily.familyName ? nil : family.name
@@ -111,11 +110,9 @@ extension SpecParser {
             if configuration.variant == nil, family.name == "vgg" { continue }  // reported above
             guard family.problem(configuration, inputShape: facts.inputShape) == nil,
                   let network = try? family.network(configuration, inputShape: facts.inputShape, classCount: facts.classes) else { continue }
-            let known = network.codeGroups.map(\.name)
-            let missing = names.filter { !known.contains($0) }
-            if !missing.isEmpty {
-                reader.report(entry.value, entry.path, "no coded layer named \(missing.joined(separator: ", ")) in the \(family.name) network; "
-                              + "its layers are " + known.joined(separator: ", "))
+            if case .failure(let unknown) = base.codeSelection.select(from: network.sizes.codeGroups) {
+                reader.report(entry.value, entry.path, "no coded layer named \(unknown.names.joined(separator: ", ")) in the \(family.name) network; "
+                              + "its layers are " + unknown.known.joined(separator: ", "))
             }
         }
     }

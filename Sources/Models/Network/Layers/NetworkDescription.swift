@@ -58,11 +58,23 @@ struct NetworkDescriptionError: Error {
     let reason: String
 }
 
-extension NetworkDescription {
+/// What estimates need of a network, from one compilation of its description.
+public struct NetworkSizes: Sendable, Hashable {
     /// Trainable parameters (weights, biases, BatchNorm scales and shifts).
-    public var parameterCount: Int { NetworkPlan(self).layout.parameterCount }
+    public let parameterCount: Int
     /// Multiply-adds of one example's forward pass.
-    public var multiplyAdds: Int { NetworkPlan(self).multiplyAdds }
+    public let multiplyAdds: Int
     /// The blocks whose activations make up neural codes, in network order.
-    public var codeGroups: [CodeGroup] { NetworkPlan(self).codeGroups }
+    public let codeGroups: [CodeGroup]
+}
+
+extension NetworkDescription {
+    /// Parameters, multiply-adds and code groups (compiles the description once).
+    public var sizes: NetworkSizes {
+        let plan = NetworkPlan(self)
+        return NetworkSizes(parameterCount: plan.layout.parameterCount, multiplyAdds: plan.multiplyAdds, codeGroups: plan.codeGroups)
+    }
+
+    /// Trainable parameters (weights, biases, BatchNorm scales and shifts).
+    public var parameterCount: Int { sizes.parameterCount }
 }

@@ -52,16 +52,24 @@ struct MaxPoolStage: NetworkStage {
                 for x in 0..<out.width {
                     let (a, b, d, e) = window(y, x)
                     for channel in 0..<c {
-                        var winner = a + channel, best = input[winner]
-                        if input[b + channel] > best { winner = b + channel; best = input[winner] }
-                        if input[d + channel] > best { winner = d + channel; best = input[winner] }
-                        if input[e + channel] > best { winner = e + channel }
-                        target[winner] += gradient[channel]
+                        let offsets = (a + channel, b + channel, d + channel, e + channel)
+                        target[Self.winner(input, offsets).offset] += gradient[channel]
                     }
                     gradient += c
                 }
             }
         }
+    }
+
+    /// The window input holding the maximum: its offset and its position (0-3, row-major); of
+    /// tied inputs the first.
+    @inline(__always)
+    private static func winner(_ input: UnsafePointer<Float>, _ offsets: (Int, Int, Int, Int)) -> (offset: Int, position: UInt8) {
+        var offset = offsets.0, position: UInt8 = 0, best = input[offsets.0]
+        if input[offsets.1] > best { offset = offsets.1; position = 1; best = input[offset] }
+        if input[offsets.2] > best { offset = offsets.2; position = 2; best = input[offset] }
+        if input[offsets.3] > best { offset = offsets.3; position = 3 }
+        return (offset, position)
     }
 
     /// Which input of its window (0-3, row-major) each output of `rows` examples took: what a
@@ -76,11 +84,7 @@ struct MaxPoolStage: NetworkStage {
                 for x in 0..<out.width {
                     let (a, b, d, e) = window(y, x)
                     for channel in 0..<c {
-                        var winner: UInt8 = 0, best = image[a + channel]
-                        if image[b + channel] > best { winner = 1; best = image[b + channel] }
-                        if image[d + channel] > best { winner = 2; best = image[d + channel] }
-                        if image[e + channel] > best { winner = 3 }
-                        result.append(winner)
+                        result.append(Self.winner(image, (a + channel, b + channel, d + channel, e + channel)).position)
                     }
                 }
             }
