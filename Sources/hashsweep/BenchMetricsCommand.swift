@@ -15,7 +15,10 @@ struct BenchMetricsCommand: ParsableCommand {
             time), and times EncodingReport.measure with the default settings. Also measures the \
             XOR-popcount rate in a tight loop and reports K-NN's \
             time against its bound: (test x train + train x train pairs) x words per code / rate. \
-            Compare with ../shared/bench/reference_point.py --samples 48000 --epochs 1 --width W --threads 1.
+            Compare with ../shared/bench/reference_point.py --samples 48000 --epochs 1 --width W --threads 1. \
+            With --codes FOLDER, times the steps on codes written by `hashsweep codes` instead (any \
+            network, e.g. a VGG's 10^5-bit codes); scripts/bench-metrics-reference.py FOLDER runs the \
+            scikit-learn reference on the same files.
             """
     )
 
@@ -37,6 +40,9 @@ struct BenchMetricsCommand: ParsableCommand {
     @Option(help: "MNIST folder (default: $HASHSWEEP_MNIST, the dataset folders, ../shared/datasets/mnist).")
     var dataDir: String?
 
+    @Option(help: "A folder written by `hashsweep codes`: time the metric step on its codes (ignores --widths, --train, --test, --epochs).")
+    var codes: String?
+
     @Option(help: "Seed of the subsample, the network and K-Means.")
     var seed: UInt64 = 0
 
@@ -56,21 +62,27 @@ struct BenchMetricsCommand: ParsableCommand {
         let steps = try MetricStep.parseList(metrics)
         let rate = PopcountRate.wordsPerSecond()
         let coreType = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset"
-        print("OpenBLAS core \(BLAS.coreName) (OPENBLAS_CORETYPE=\(coreType)), one thread; \(train) train / \(test) test codes")
+        print("OpenBLAS core \(BLAS.coreName) (OPENBLAS_CORETYPE=\(coreType)), one thread")
         print(String(format: "XOR-popcount rate (tight loop): %.2f G words/s", rate / 1e9))
         print("Seconds per step, wall (cpu): codes from the network, then each step alone through EncodingReport.measure.")
         let mnist = MetricsBenchmarkCodes.mnistDirectory(explicit: dataDir)
-        for width in try parsedWidths() {
-            let codes = try MetricsBenchmarkCodes.make(width: width, trainCount: train, testCount: test,
-                                                        epochs: epochs, mnist: mnist, seed: seed)
-            print("\(width) bits: \(codes.source)")
+        let sources: [() throws -> MetricsBenchmarkCodes] = if let folder = self.codes {
+            [{ try MetricsBenchmarkCodes.exported(in: folder) }]
+        } else {
+            try parsedWidths().map { width in
+                { try MetricsBenchmarkCodes.make(width: width, trainCount: train, testCount: test, epochs: epochs, mnist: mnist, seed: seed) }
+            }
+        }
+        for source in sources {
+            let codes = try source()
+            print("\(codes.train.bitCount) bits, \(codes.train.count) train / \(codes.test.count) test codes: \(codes.source)")
             var (wallTotal, cpuTotal) = codes.codeSeconds
             print(String(format: "  %-10@ %8.3f s (%8.3f cpu)", "codes" as NSString, wallTotal, cpuTotal))
             for step in steps {
                 let cpuStart = processCPUSeconds()
                 let report = try EncodingReport.measure(
                     trainCodes: codes.train, trainLabels: codes.trainLabels, testCodes: codes.test,
-                    testLabels: codes.testLabels, classCount: 10, settings: MetricSettings(steps: [step], seed: seed))
+                    testLabels: codes.testLabels, classCount: codes.classCount, settings: MetricSettings(steps: [step], seed: seed))
                 let cpu = processCPUSeconds() - cpuStart
                 wallTotal += report.totalSeconds
                 cpuTotal += cpu

@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Sweep
 
 /// Codes for `hashsweep bench metrics`: a briefly trained MLP's codes of MNIST, or of random
 /// data through an untrained network when MNIST is not found.
@@ -8,6 +9,7 @@ struct MetricsBenchmarkCodes {
     var trainLabels: [Int32]
     var test: CodeMatrix
     var testLabels: [Int32]
+    var classCount = 10
     /// Where the codes came from, for the report.
     var source: String
     /// Wall and CPU seconds of taking the train and test codes from the network.
@@ -49,6 +51,16 @@ struct MetricsBenchmarkCodes {
         return MetricsBenchmarkCodes(
             train: trainCodes, trainLabels: train.labels, test: testCodes, testLabels: test.labels, source: source,
             codeSeconds: (wall, processCPUSeconds() - cpuStart))
+    }
+
+    /// The codes in a folder written by `hashsweep codes`; reading them is not timed (codeSeconds 0).
+    static func exported(in folder: String) throws -> MetricsBenchmarkCodes {
+        let codes = try NeuralCodes(exportedIn: URL(fileURLWithPath: folder))
+        return MetricsBenchmarkCodes(
+            train: codes.train, trainLabels: codes.trainLabels, test: codes.test, testLabels: codes.testLabels,
+            classCount: codes.classCount,
+            source: "exported codes \(folder) (trajectory \(codes.trajectoryID), epoch \(codes.epoch)); reading them is not timed",
+            codeSeconds: (0, 0))
     }
 
     /// `count` examples of 784 uniform features with uniform labels over 10 classes.

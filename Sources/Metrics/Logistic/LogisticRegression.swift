@@ -5,7 +5,8 @@ import Models
 ///
 /// Minimises `f(W, b) = C Σᵢ CE(softmax(W xᵢ + b), yᵢ) + ½ ||W||²` (bias unpenalised) with
 /// ``LBFGS``; the products `X Wᵀ` and `Rᵀ X` come from nibble lookup tables on the packed
-/// codes (see ``SoftmaxLoss``). *Tolerance*: scikit-learn minimises `f / (C n)` and stops at `max |∇| <= tol`;
+/// codes (see ``SoftmaxLoss``), or for codes of ``BlockedSoftmaxLoss/minimumBits`` bits and
+/// more from BLAS on blocks of unpacked codes (``BlockedSoftmaxLoss``). *Tolerance*: scikit-learn minimises `f / (C n)` and stops at `max |∇| <= tol`;
 /// this stops at `max |∇f| <= tolerance x C x n`, the same criterion, or when the relative
 /// decrease of `f` falls to `64 ε` (scikit-learn's `ftol`), or after `maxIterations` (200,
 /// scikit-learn's default `max_iter`). Predictions take the highest logit (lower class on ties).
@@ -33,10 +34,16 @@ public struct LogisticRegression: Sendable {
         guard maxIterations >= 1 else {
             throw .invalidSetting(name: "logistic_max_iterations", value: "\(maxIterations)", allowed: "an integer >= 1")
         }
-        var loss = SoftmaxLoss(codes: codes, labels: labels, classCount: classCount, c: c)
         let solver = LBFGS(maxIterations: maxIterations, gradientTolerance: tolerance * c * Double(codes.count))
         let start = [Double](repeating: 0, count: classCount * (codes.bitCount + 1))
-        let result = solver.minimize(from: start) { loss.evaluate($0, gradient: &$1) }
+        let result: LBFGS.Result
+        if codes.bitCount >= BlockedSoftmaxLoss.minimumBits {
+            let loss = BlockedSoftmaxLoss(codes: codes, labels: labels, classCount: classCount, c: c)
+            result = solver.minimize(from: start) { loss.evaluate($0, gradient: &$1) }
+        } else {
+            var loss = SoftmaxLoss(codes: codes, labels: labels, classCount: classCount, c: c)
+            result = solver.minimize(from: start) { loss.evaluate($0, gradient: &$1) }
+        }
         let bits = codes.bitCount
         let weights = Matrix(rows: classCount, columns: bits, storage: result.x[0..<(classCount * bits)].map { Float($0) })
         return LogisticRegression(
@@ -50,9 +57,18 @@ public struct LogisticRegression: Sendable {
             throw .codeLengthMismatch(first: "logistic regression training codes", firstBits: weights.columns,
                                       second: "codes to classify", secondBits: codes.bitCount)
         }
-        let products = NibbleDotProducts(centers: weights)
         let classes = weights.rows, lanes = NibbleDotProducts.lanes
         var result = [Int32](repeating: 0, count: codes.count)
+        if codes.bitCount >= BlockedSoftmaxLoss.minimumBits {
+            BlockedSoftmaxLoss.forEachBlock(of: codes, weights: weights.storage, bias: bias) { rows, _, logits in
+                for (slot, i) in rows.enumerated() {
+                    let z = logits + slot * classes
+                    result[i] = Int32((1..<classes).reduce(0) { z[$1] > z[$0] ? $1 : $0 })
+                }
+            }
+            return result
+        }
+        let products = NibbleDotProducts(centers: weights)
         codes.withUnsafeWords { packed in
             for i in 0..<codes.count {
                 var best = 0

@@ -29,3 +29,21 @@ extension CodeMatrix {
         return bytes
     }
 }
+
+extension CodeMatrix {
+    /// The matrix whose ``packedBytes()`` are `bytes`: `count` rows of `ceil(bitCount / 8)`
+    /// bytes, NumPy's `bitorder='little'`. Padding bits past `bitCount` must be zero.
+    public init(packedBytes bytes: some Collection<UInt8>, count: Int, bitCount: Int) {
+        let bytesPerRow = (bitCount + 7) / 8
+        precondition(bytes.count == count * bytesPerRow, "CodeMatrix: \(bytes.count) bytes for \(count) rows of \(bytesPerRow)")
+        self.init(count: count, bitCount: bitCount)
+        let wordsPerRow = self.wordsPerRow
+        var index = bytes.startIndex
+        for row in 0..<count {
+            for byte in 0..<bytesPerRow {
+                words[row * wordsPerRow + byte / 8] |= UInt64(bytes[index]) << UInt64(8 * (byte % 8))
+                index = bytes.index(after: index)
+            }
+        }
+    }
+}

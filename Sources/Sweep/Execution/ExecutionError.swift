@@ -18,6 +18,8 @@ public enum ExecutionError: Error, CustomStringConvertible, Sendable {
     case noCheckpoint(trajectory: String, epoch: Int, kept: [Int])
     /// An output file or folder could not be written.
     case cannotWrite(path: String, reason: String)
+    /// An input file (e.g. exported codes) could not be read or is not in the expected format.
+    case cannotRead(path: String, reason: String)
     /// A dataset the sweep needs has a file missing from every folder searched (found before any work starts).
     case datasetMissing(dataset: String, file: String, searched: [String], fetchCommand: String, trajectories: Int)
     /// A dataset the sweep needs has a file that cannot be opened for reading (found before any work starts).
@@ -44,6 +46,8 @@ public enum ExecutionError: Error, CustomStringConvertible, Sendable {
                 + "Choose a kept epoch; a sweep with `execution.checkpoints: measured` keeps one at every epoch it measures."
         case .cannotWrite(let path, let reason):
             "Cannot write \(path): \(reason). Choose another folder with --out."
+        case .cannotRead(let path, let reason):
+            "Cannot read \(path): \(reason)."
         case .datasetMissing(let dataset, let file, let searched, let fetchCommand, let trajectories):
             "Dataset \(dataset), needed by \(Self.trajectories(trajectories)), is not available: its file '\(file)' (raw or .gz) "
                 + "was not found; looked in: \(searched.joined(separator: ", ")). Get it with: \(fetchCommand) "
