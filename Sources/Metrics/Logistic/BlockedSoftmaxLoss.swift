@@ -24,19 +24,13 @@ struct BlockedSoftmaxLoss {
     private let rowCounts: [Float]
 
     init(codes: CodeMatrix, labels: [Int32], classCount: Int, c: Double) {
-        precondition(labels.count == codes.count, "BlockedSoftmaxLoss: \(labels.count) labels for \(codes.count) codes")
         self.classCount = classCount
         self.c = c
         bits = codes.bitCount
-        let groups = CodeGroups(codes)
-        distinct = codes.gatheringRows(groups.firstRow.lazy.map { Int($0) })
-        var counts = [Float](repeating: 0, count: groups.count * classCount)
-        for (row, label) in labels.enumerated() {
-            precondition(label >= 0 && Int(label) < classCount, "BlockedSoftmaxLoss: label \(label) outside 0..<\(classCount)")
-            counts[Int(groups.groupOfRow[row]) * classCount + Int(label)] += 1
-        }
-        labelCounts = counts
-        rowCounts = groups.size.map { Float($0) }
+        let folded = FoldedCodes(codes: codes, labels: labels, classCount: classCount)
+        distinct = folded.distinct
+        labelCounts = folded.labelCounts
+        rowCounts = folded.rowCounts
     }
 
     /// `f(θ)`; writes `∇f(θ)` into `gradient`.

@@ -26,21 +26,16 @@ struct SoftmaxLoss {
     private var gradientCells: NibbleTransposedProducts
 
     init(codes: CodeMatrix, labels: [Int32], classCount: Int, c: Double) {
-        precondition(labels.count == codes.count, "SoftmaxLoss: \(labels.count) labels for \(codes.count) codes")
         self.classCount = classCount
         self.c = c
         bits = codes.bitCount
-        let groups = CodeGroups(codes)
-        distinct = codes.gatheringRows(groups.firstRow.lazy.map { Int($0) })
-        let lanes = NibbleDotProducts.lanes, vectorsPerCode = (classCount + lanes - 1) / lanes
-        var counts = [SIMD16<Float>](repeating: .zero, count: groups.count * vectorsPerCode)
-        for (row, label) in labels.enumerated() {
-            let label = Int(label)
-            precondition(label >= 0 && label < classCount, "SoftmaxLoss: label \(label) outside 0..<\(classCount)")
-            counts[Int(groups.groupOfRow[row]) * vectorsPerCode + label / lanes][label % lanes] += 1
+        let lanes = NibbleDotProducts.lanes
+        let folded = FoldedCodes(codes: codes, labels: labels, classCount: classCount, lanes: lanes)
+        distinct = folded.distinct
+        labelCounts = stride(from: 0, to: folded.labelCounts.count, by: lanes).map {
+            SIMD16<Float>(folded.labelCounts[$0..<($0 + lanes)])
         }
-        labelCounts = counts
-        rowCounts = groups.size.map { Float($0) }
+        rowCounts = folded.rowCounts
         gradientCells = NibbleTransposedProducts(bits: codes.bitCount, columns: classCount)
     }
 
