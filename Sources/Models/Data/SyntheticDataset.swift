@@ -158,12 +158,34 @@ private struct NonlinearMap {
         outer = SyntheticDataset.gaussianMatrix(rows: d, columns: d, scale: 1 / Float(d).squareRoot(), random: &random)
     }
 
+    /// Rows pass through the map in blocks of this many (the last block zero-padded): BLAS may
+    /// round a row differently as the shape of a product changes, and fixed blocks make a row's
+    /// features depend on its index only, so a longer split extends a shorter one bit for bit.
+    static let blockRows = 64
+
     func apply(to points: Matrix) -> Matrix {
-        var hidden = BLAS.product(points, inner)
-        hidden.storage.withUnsafeMutableBufferPointer { buffer in
-            let h = buffer.baseAddress!
-            for i in 0..<buffer.count { h[i] = Float.tanh(h[i]) }
+        let block = Self.blockRows, latent = points.columns, dimension = outer.columns
+        var features = Matrix(rows: points.rows, columns: dimension)
+        var chunk = Matrix(rows: block, columns: latent)
+        for start in stride(from: 0, to: points.rows, by: block) {
+            let count = min(block, points.rows - start)
+            chunk.storage.withUnsafeMutableBufferPointer { z in
+                points.storage.withUnsafeBufferPointer { p in
+                    z.update(repeating: 0)
+                    for i in 0..<(count * latent) { z[i] = p[start * latent + i] }
+                }
+            }
+            var hidden = BLAS.product(chunk, inner)
+            hidden.storage.withUnsafeMutableBufferPointer { buffer in
+                for i in buffer.indices { buffer[i] = Float.tanh(buffer[i]) }
+            }
+            let mapped = BLAS.product(hidden, outer)
+            features.storage.withUnsafeMutableBufferPointer { x in
+                mapped.storage.withUnsafeBufferPointer { y in
+                    for i in 0..<(count * dimension) { x[start * dimension + i] = y[i] }
+                }
+            }
         }
-        return BLAS.product(hidden, outer)
+        return features
     }
 }

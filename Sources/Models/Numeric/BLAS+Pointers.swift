@@ -20,14 +20,9 @@ extension BLAS {
             if beta == 0 { buffer.update(repeating: 0) } else { for i in buffer.indices { buffer[i] *= beta } }
             return
         }
-        cblas_sgemm(
-            CblasRowMajor,
-            transposeA ? CblasTrans : CblasNoTrans,
-            transposeB ? CblasTrans : CblasNoTrans,
-            Int32(m), Int32(n), Int32(k),
-            alpha, a, Int32(transposeA ? m : k),
-            b, Int32(transposeB ? k : n),
-            beta, c, Int32(n)
-        )
+        rowMajorSGEMM(m: m, n: n, k: k, alpha: alpha,
+                      a, transposeA: transposeA, leadingA: transposeA ? m : k,
+                      b, transposeB: transposeB, leadingB: transposeB ? k : n,
+                      beta: beta, c, leadingC: n)
     }
 }

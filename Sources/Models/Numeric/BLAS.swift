@@ -47,18 +47,38 @@ public enum BLAS {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
-                    cblas_sgemm(
-                        CblasRowMajor,
-                        transposeA ? CblasTrans : CblasNoTrans,
-                        transposeB ? CblasTrans : CblasNoTrans,
-                        Int32(m), Int32(n), Int32(k),
-                        alpha, pa.baseAddress, Int32(max(a.columns, 1)),
-                        pb.baseAddress, Int32(max(b.columns, 1)),
-                        beta, pc.baseAddress, Int32(max(n, 1))
-                    )
+                    rowMajorSGEMM(m: m, n: n, k: k, alpha: alpha,
+                                  pa.baseAddress!, transposeA: transposeA, leadingA: max(a.columns, 1),
+                                  pb.baseAddress!, transposeB: transposeB, leadingB: max(b.columns, 1),
+                                  beta: beta, pc.baseAddress!, leadingC: max(n, 1))
                 }
             }
         }
+    }
+
+    /// Row-major `C = alpha * op(A) * op(B) + beta * C`, asked of OpenBLAS as the column-major
+    /// product `Cᵀ = alpha * op(B)ᵀ * op(A)ᵀ + beta * Cᵀ` on the same memory.
+    ///
+    /// That is how OpenBLAS itself serves a row-major call, with one exception: on CPUs with
+    /// AVX-512 its dynamic-architecture builds send small row-major `alpha = 1, beta = 0`
+    /// products to a separate "direct" kernel whatever `OPENBLAS_CORETYPE` says, which rounds
+    /// differently. Asking column-major keeps every machine on the kernels of its core type, so
+    /// that a sweep gives the same bits on AVX2 and AVX-512 machines of one core type.
+    static func rowMajorSGEMM(
+        m: Int, n: Int, k: Int, alpha: Float,
+        _ a: UnsafePointer<Float>, transposeA: Bool, leadingA: Int,
+        _ b: UnsafePointer<Float>, transposeB: Bool, leadingB: Int,
+        beta: Float, _ c: UnsafeMutablePointer<Float>, leadingC: Int
+    ) {
+        cblas_sgemm(
+            CblasColMajor,
+            transposeB ? CblasTrans : CblasNoTrans,
+            transposeA ? CblasTrans : CblasNoTrans,
+            Int32(n), Int32(m), Int32(k),
+            alpha, b, Int32(leadingB),
+            a, Int32(leadingA),
+            beta, c, Int32(leadingC)
+        )
     }
 
     /// Returns `op(A) * op(B)` as a new matrix.
