@@ -8,4 +8,3 @@ extension SubsampleMode: ExpressibleByArgument {}
 extension Initializer: ExpressibleByArgument {}
 extension WeightDecayMode: ExpressibleByArgument {}
 extension WeightDecayScope: ExpressibleByArgument {}
-extension VGGConfiguration.Variant: ExpressibleByArgument {}

@@ -14,8 +14,8 @@ struct BenchTrainCommand: ParsableCommand {
             trainer can skip (each batch's row gather and the step's GEMM calls, no element-wise work, \
             no optimiser); "of floor" is the epoch over it. OpenBLAS honours OPENBLAS_CORETYPE; \
             run once as is and once with `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE` to compare. \
-            Then VGG11 x0.25 and VGG16 x0.5 on random 3x32x32 images (Adam, batch 64): seconds per \
-            epoch of 50,000 images (scaled from --cnn-images timed) and GFLOP/s (6 x multiply-adds \
+            Then VGG11 x0.25, VGG16 x0.5, ResNet20 x1 and ResNet18 x0.25 on random 3x32x32 images \
+            (Adam, batch 64): seconds per epoch of 50,000 images (scaled from --cnn-images timed) and GFLOP/s (6 x multiply-adds \
             x images).
             """
     )
@@ -29,10 +29,10 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Examples per mini-batch.")
     var batchSize = 128
 
-    @Option(help: "Images timed per VGG configuration (the epoch of 50,000 is scaled from them).")
+    @Option(help: "Images timed per convolutional configuration (the epoch of 50,000 is scaled from them).")
     var cnnImages = 5_000
 
-    @Option(help: "Time only the configurations whose name contains this text, e.g. \"width 512\" or \"vgg\".")
+    @Option(help: "Time only the configurations whose name contains this text, e.g. \"width 512\", \"vgg\" or \"resnet\".")
     var only: String?
 
     @Option(help: "Output format: an aligned table, or JSON Lines.")

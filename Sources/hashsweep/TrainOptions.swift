@@ -52,16 +52,17 @@ struct TrainModelOptions: ParsableArguments {
     }
 
     enum FamilyName: String, ExpressibleByArgument, CaseIterable {
-        case mlp, vgg
+        case mlp, vgg, resnet
     }
 
-    @Option(help: "The network family: an MLP (--width, --depth, ...) or a VGG (--variant, --width-multiplier; image data).")
+    @Option(help: "The network family: an MLP (--width, --depth, ...), a VGG or a ResNet (--variant, --width-multiplier; image data).")
     var family: FamilyName = .mlp
 
-    @Option(help: "The VGG variant (with --family vgg).")
-    var variant: VGGConfiguration.Variant = .vgg11
+    @Option(help: ArgumentHelp("The variant of a VGG (vgg11, vgg13, vgg16, vgg19; default vgg11) or a ResNet (resnet18, resnet20, resnet32, resnet56; default resnet20).",
+                               valueName: "variant"))
+    var variant: String?
 
-    @Option(parsing: .unconditional, help: "Scales a VGG's channel counts and fully connected width (with --family vgg).")
+    @Option(parsing: .unconditional, help: "Scales the channel counts of a VGG or ResNet (and a VGG's fully connected width).")
     var widthMultiplier = 1.0
 
     @Option(parsing: .unconditional, help: "Width of every hidden layer.")
@@ -93,6 +94,8 @@ struct TrainModelOptions: ParsableArguments {
 
     func validate() throws {
         _ = try hiddenWidths()
+        _ = try vggVariant()
+        _ = try resNetVariant()
         guard widthMultiplier > 0, widthMultiplier.isFinite else {
             throw ValidationError("--width-multiplier must be positive (got \(widthMultiplier)).")
         }
@@ -117,12 +120,43 @@ struct TrainModelOptions: ParsableArguments {
             let mlp = try configuration(inputCount: inputShape.count, classCount: classCount)
             return (mlp.network, "widths \(mlp.widths), \(mlp.activation.name)" + (mlp.batchNorm == nil ? "" : ", batchnorm"))
         case .vgg:
-            let vgg = VGGConfiguration(variant: variant, widthMultiplier: widthMultiplier,
-                                       batchNorm: BatchNormSettings(momentum: batchnormMomentum, epsilon: batchnormEpsilon))
+            let variant = try vggVariant()
+            let vgg = VGGConfiguration(variant: variant, widthMultiplier: widthMultiplier, batchNorm: batchNormSettings)
             if let reason = vgg.invalidityReason(inputShape: inputShape) { throw ValidationError("--family vgg: \(reason).") }
             let description = vgg.network(inputShape: inputShape, classCount: classCount)
             return (description, "\(variant.rawValue) x\(widthMultiplier) on \(inputShape), \(description.parameterCount) parameters")
+        case .resnet:
+            let variant = try resNetVariant()
+            let description = ResNetConfiguration(variant: variant, widthMultiplier: widthMultiplier, batchNorm: batchNormSettings)
+                .network(inputShape: inputShape, classCount: classCount)
+            return (description, "\(variant.rawValue) x\(widthMultiplier) on \(inputShape), \(description.parameterCount) parameters")
         }
+    }
+
+    private var batchNormSettings: BatchNormSettings { BatchNormSettings(momentum: batchnormMomentum, epsilon: batchnormEpsilon) }
+
+    /// `--variant` as a VGG's (vgg11 when not given).
+    func vggVariant() throws -> VGGConfiguration.Variant {
+        try Self.variant(variant, of: .vgg, family: family, default: VGGConfiguration.Variant.vgg11)
+    }
+
+    /// `--variant` as a ResNet's (resnet20 when not given).
+    func resNetVariant() throws -> ResNetConfiguration.Variant {
+        try Self.variant(variant, of: .resnet, family: family, default: ResNetConfiguration.Variant.resnet20)
+    }
+
+    private static func variant<Variant: RawRepresentable & CaseIterable>(
+        _ text: String?, of owner: FamilyName, family: FamilyName, default fallback: Variant
+    ) throws -> Variant where Variant.RawValue == String {
+        guard family == owner, let text else {
+            if family == .mlp, let text { throw ValidationError("--variant \(text) needs --family vgg or resnet; an MLP has --width and --depth.") }
+            return fallback
+        }
+        guard let variant = Variant(rawValue: text) else {
+            throw ValidationError("--variant \(text) is not a variant of --family \(owner.rawValue); expected "
+                                  + Variant.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        return variant
     }
 
     /// The model configuration for data with these dimensions.

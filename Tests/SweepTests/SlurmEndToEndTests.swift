@@ -35,7 +35,8 @@ struct SlurmEndToEndTests {
         let name: String
         private var submittedJobs = Set<Int>()
 
-        init(name: String, epochs: [Int], seeds: Int) throws {
+        /// A sweep of ``SlurmEndToEndTests/spec(name:epochs:seeds:)``, or of `text` when given.
+        init(name: String, epochs: [Int] = [], seeds: Int = 1, text: String? = nil) throws {
             let conf = try SlurmLocalCluster.start()
             directory = try SlurmTemporaryDirectory("e2e-\(name)")
             binary = try SlurmLocalCluster.binary()
@@ -43,7 +44,8 @@ struct SlurmEndToEndTests {
             client = SlurmClient(environment: environment)
             spec = directory.url.appendingPathComponent("\(name).yaml").path
             self.name = name
-            try SlurmEndToEndTests.spec(name: name, epochs: epochs, seeds: seeds).write(toFile: spec, atomically: true, encoding: .utf8)
+            try (text ?? SlurmEndToEndTests.spec(name: name, epochs: epochs, seeds: seeds))
+                .write(toFile: spec, atomically: true, encoding: .utf8)
         }
 
         deinit {

@@ -59,7 +59,7 @@ struct VGGSweepTests {
         #expect(Self.diagnostics(Self.spec(name: "x", model: "{family: vgg, variant: vgg11, width: 64}")) ==
                 ["t.yaml:5:38: model.width: width does not apply to family vgg (it is a key of mlp); remove it, or set model.family"])
         #expect(Self.diagnostics(Self.spec(name: "x", model: "{width: 8}", extraGrid: "width_multiplier: [0.5]")).first?
-            .contains("t.yaml:14:3: grid.width_multiplier: width_multiplier does not apply to family mlp (it is a key of vgg)") == true)
+            .contains("t.yaml:14:3: grid.width_multiplier: width_multiplier does not apply to family mlp (it is a key of vgg, resnet)") == true)
         #expect(Self.diagnostics(Self.spec(name: "x", model: "{family: vgg}")).contains { $0.contains("model.variant: missing; family vgg needs a variant") })
         let vectors = Self.spec(name: "x").replacingOccurrences(of: "name: synthetic-images\n  images: {classes: 4, side: 28, train_size: 160, test_size: 80}",
                                                                  with: "name: synthetic")

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Measures the training throughput of convolutional networks on random CIFAR-shaped data
-/// (3x32x32, 10 classes, Adam, batch 64): what `hashsweep bench train` prints for its VGG rows.
+/// (3x32x32, 10 classes, Adam, batch 64): what `hashsweep bench train` prints for its VGG and
+/// ResNet rows.
 ///
 /// Throughput counts `6 x multiply-adds x images` floating-point operations (2 forward, 4
 /// backward per multiply-add of the forward pass); element-wise work is not counted.
@@ -10,18 +11,25 @@ public enum ConvolutionBenchmark {
     public struct Case: Sendable, Hashable {
         /// A short label, e.g. `vgg11 x0.25`.
         public var name: String
-        /// The network.
-        public var vgg: VGGConfiguration
+        /// The network, for CIFAR-shaped inputs.
+        public var network: NetworkDescription
 
         /// A VGG case.
         public init(_ variant: VGGConfiguration.Variant, widthMultiplier: Double) {
             name = "\(variant.rawValue) x\(widthMultiplier)"
-            vgg = VGGConfiguration(variant: variant, widthMultiplier: widthMultiplier)
+            network = VGGConfiguration(variant: variant, widthMultiplier: widthMultiplier).network(inputShape: imageShape, classCount: 10)
+        }
+
+        /// A ResNet case.
+        public init(_ variant: ResNetConfiguration.Variant, widthMultiplier: Double) {
+            name = "\(variant.rawValue) x\(widthMultiplier)"
+            network = ResNetConfiguration(variant: variant, widthMultiplier: widthMultiplier).network(inputShape: imageShape, classCount: 10)
         }
     }
 
-    /// The cases of the VGG issue's benchmark.
-    public static let standardCases = [Case(.vgg11, widthMultiplier: 0.25), Case(.vgg16, widthMultiplier: 0.5)]
+    /// The cases of the VGG and ResNet issues' benchmarks.
+    public static let standardCases = [Case(.vgg11, widthMultiplier: 0.25), Case(.vgg16, widthMultiplier: 0.5),
+                                       Case(.resnet20, widthMultiplier: 1), Case(.resnet18, widthMultiplier: 0.25)]
     /// The CIFAR-10 image shape.
     public static let imageShape = TensorShape(channels: 3, height: 32, width: 32)
     /// Images of the epoch the figures are scaled to (CIFAR-10's training set).
@@ -44,7 +52,7 @@ public enum ConvolutionBenchmark {
     /// Trains `images` random images (one epoch, after one warm-up batch) and scales the time to ``epochImages``.
     public static func measure(_ benchmarkCase: Case, images: Int = 5_000, batchSize: Int = 64) -> Result {
         precondition(images > 0 && batchSize > 0, "ConvolutionBenchmark: images and batch size must be positive")
-        let description = benchmarkCase.vgg.network(inputShape: imageShape, classCount: 10)
+        let description = benchmarkCase.network
         let data = TrainingBenchmark.randomData(count: images, featureCount: imageShape.count, classCount: 10)
         let configuration = TrainingConfiguration(
             model: description,

@@ -31,7 +31,7 @@ extension Network {
                     var packer = BitPacker(target: words.baseAddress! + row * wordsPerRow)
                     for group in groups {
                         // The activation keeps the sign of h (slope >= 0): a > 0 exactly when h > 0.
-                        packer.append(signsOf: pass.output(ofStage: group.stage) + slot * group.units, count: group.units)
+                        packer.append(signsOf: pass.values(of: group) + slot * group.units, count: group.units)
                     }
                     packer.flush()
                 }

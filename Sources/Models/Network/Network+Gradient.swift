@@ -27,7 +27,7 @@ extension Network {
                     pass.forwardTraining(rows: rows, runningMean: nil, runningVariance: nil, random: random)
                 }
                 for group in plan.codeGroups {
-                    let outputs = UnsafeBufferPointer(start: pass.output(ofStage: group.stage), count: rows * group.units)
+                    let outputs = UnsafeBufferPointer(start: pass.values(of: group), count: rows * group.units)
                     pattern.append(contentsOf: outputs.map { $0 > 0 })
                 }
                 for (index, stage) in plan.stages.enumerated() {

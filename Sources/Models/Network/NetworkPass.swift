@@ -17,6 +17,12 @@ struct NetworkPass {
     /// The output of stage `index` after the last forward pass.
     func output(ofStage index: Int) -> UnsafePointer<Float> { UnsafePointer(scratch + workspace.outputs[index]) }
 
+    /// The values (after the activation) of a code group after the last forward pass, `rows x units`.
+    func values(of group: CodeGroup) -> UnsafePointer<Float> {
+        guard let offset = group.scratchOffset else { return output(ofStage: group.stage) }
+        return UnsafePointer(scratch + workspace.scratch[group.stage] + offset)
+    }
+
     private func buffers(_ index: Int, rows: Int) -> StageBuffers {
         StageBuffers(rows: rows, input: index == 0 ? input : scratch + workspace.outputs[index - 1],
                      output: scratch + workspace.outputs[index], scratch: scratch + workspace.scratch[index],

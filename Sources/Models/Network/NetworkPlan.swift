@@ -41,7 +41,7 @@ struct NetworkPlan: Sendable {
 
         var shape = description.inputShape
         var blocks: [(inputCount: Int, outputCount: Int, batchNorm: Bool)] = []
-        var pending: [(index: Int, block: BlockParts)] = []  // blocks are laid out once all are known
+        var pending: [(index: Int, unit: PendingStage)] = []  // blocks are laid out once all are known
         var stages: [(any NetworkStage)?] = []
         var index = 0
         while index < layers.count {
@@ -63,9 +63,18 @@ struct NetworkPlan: Sendable {
                 }
                 let (inputCount, outputShape) = try parts.geometry()
                 blocks.append((inputCount, outputShape.channels, parts.batchNorm != nil))
-                pending.append((stages.count, parts))
+                pending.append((stages.count, .block(parts)))
                 stages.append(nil)
                 shape = outputShape
+            case .residual(let block):
+                let parts = try ResidualParts(name: named.name, block: block, inputShape: shape)
+                for part in parts.blocks {
+                    let (inputCount, outputShape) = try part.geometry()
+                    blocks.append((inputCount, outputShape.channels, true))
+                }
+                pending.append((stages.count, .residual(parts)))
+                stages.append(nil)
+                shape = parts.outputShape
             case .batchNorm, .activation:
                 throw fail("\(named.name) (\(named.layer.kindName)) must directly follow a linear or convolution layer (or its batch_norm)")
             case .maxPool:
@@ -91,29 +100,47 @@ struct NetworkPlan: Sendable {
             }
             index += 1
         }
-        guard let last = pending.last, last.index == stages.count - 1, case .linear(let classes) = last.block.layer,
-              last.block.batchNorm == nil, last.block.activation == nil else {
+        guard let last = pending.last, last.index == stages.count - 1, case .block(let output) = last.unit,
+              case .linear(let classes) = output.layer, output.batchNorm == nil, output.activation == nil else {
             throw fail("the last layer must be a linear layer without batch_norm or activation (the logits)")
         }
         guard classes >= 2 else { throw fail("the output layer has \(classes) units; a classifier needs at least 2") }
 
         let layout = ParameterLayout(blocks: blocks)
-        var codeGroups: [CodeGroup] = []
-        for (block, entry) in pending.enumerated() {
-            let stage = entry.block.stage(layer: layout.layers[block])
-            stages[entry.index] = stage
-            if stage.codeUnits > 0 {
-                codeGroups.append(CodeGroup(name: stage.name, kind: entry.block.kind, stage: entry.index, units: stage.codeUnits,
-                                            shape: stage.outputShape))
+        var codeGroups: [CodeGroup] = [], blockStages: [Int] = []
+        for entry in pending {
+            let first = blockStages.count
+            let stage: any NetworkStage
+            switch entry.unit {
+            case .block(let parts):
+                stage = parts.stage(layer: layout.layers[first])
+            case .residual(let parts):
+                stage = parts.stage(layers: Array(layout.layers[first..<(first + parts.blocks.count)]))
             }
+            blockStages += Array(repeating: entry.index, count: entry.unit.blockCount)
+            stages[entry.index] = stage
+            codeGroups += stage.codeGroups(stage: entry.index)
         }
         return NetworkPlan(description: description, stages: stages.map { $0! }, layout: layout,
-                           blockStages: pending.map(\.index), codeGroups: codeGroups)
+                           blockStages: blockStages, codeGroups: codeGroups)
+    }
+}
+
+/// A stage whose parameter blocks are laid out once all are known.
+private enum PendingStage {
+    case block(BlockParts)
+    case residual(ResidualParts)
+
+    var blockCount: Int {
+        switch self {
+        case .block: 1
+        case .residual(let parts): parts.blocks.count
+        }
     }
 }
 
 /// A Linear or convolution layer with the BatchNorm and activation that follow it, before layout.
-private struct BlockParts {
+struct BlockParts {
     let name: String
     let layer: Layer
     let inputShape: TensorShape
@@ -124,11 +151,6 @@ private struct BlockParts {
         self.name = name
         self.layer = layer
         self.inputShape = inputShape
-    }
-
-    var kind: CodeGroup.Kind {
-        if case .convolution = layer { return .convolution }
-        return .fullyConnected
     }
 
     /// The fan-in of each unit and the output shape.
@@ -158,11 +180,14 @@ private struct BlockParts {
     }
 
     func stage(layer parameters: ParameterLayout.Layer) -> any NetworkStage {
-        let block = AffineBlock(layer: parameters, batchNorm: batchNorm, activation: activation)
-        if case .convolution = layer {
-            // Validated by geometry().
-            return ConvolutionStage(name: name, geometry: try! convolutionShape(), block: block)
-        }
-        return DenseStage(name: name, inputShape: inputShape, block: block)
+        if case .convolution = layer { return convolutionStage(layer: parameters) }
+        return DenseStage(name: name, inputShape: inputShape,
+                          block: AffineBlock(layer: parameters, batchNorm: batchNorm, activation: activation))
+    }
+
+    /// The stage of a convolution whose ``geometry()`` was checked.
+    func convolutionStage(layer parameters: ParameterLayout.Layer) -> ConvolutionStage {
+        ConvolutionStage(name: name, geometry: try! convolutionShape(),
+                         block: AffineBlock(layer: parameters, batchNorm: batchNorm, activation: activation))
     }
 }

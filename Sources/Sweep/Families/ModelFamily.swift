@@ -8,6 +8,8 @@ protocol ModelFamily: Sendable {
     var name: String { get }
     /// The `model` keys only this family reads (others' keys are inert for it).
     var ownKeys: [String] { get }
+    /// The values `model.variant` takes for this family (empty when it has no variants).
+    var variants: [String] { get }
     /// `configuration` with this family's inert fields at their defaults and its defaults filled in.
     func normalized(_ configuration: TrajectoryConfiguration) -> TrajectoryConfiguration
     /// Why the family cannot build a network from `configuration` for inputs of `shape`, or nil.
@@ -16,9 +18,22 @@ protocol ModelFamily: Sendable {
     func network(_ configuration: TrajectoryConfiguration, inputShape: TensorShape, classCount: Int) throws -> NetworkDescription
 }
 
+extension ModelFamily {
+    var variants: [String] { [] }
+
+    /// Why `variant` is not one of this family's, or nil.
+    func variantProblem(_ variant: String?) -> String? {
+        guard let variant else { return "family \(name) needs model.variant (" + variants.joined(separator: ", ") + ")" }
+        guard variants.contains(variant) else {
+            return "model.variant \(variant) is not a variant of family \(name); expected " + variants.joined(separator: ", ")
+        }
+        return nil
+    }
+}
+
 /// The families hashsweep knows.
 enum ModelFamilies {
-    static let all: [any ModelFamily] = [MLPFamily(), VGGFamily()]
+    static let all: [any ModelFamily] = [MLPFamily(), VGGFamily(), ResNetFamily()]
 
     /// The names, for errors and docs.
     static var names: [String] { all.map(\.name) }
@@ -28,6 +43,9 @@ enum ModelFamilies {
         let name = configuration.family ?? MLPFamily.familyName
         return all.first { $0.name == name }
     }
+
+    /// Every family's variants, for the spec's `model.variant` choices.
+    static var variants: [String] { all.flatMap(\.variants) }
 
     /// Every family's own keys.
     static var familyKeys: Set<String> { Set(all.flatMap(\.ownKeys)) }

@@ -7,6 +7,7 @@ import Models
 struct VGGFamily: ModelFamily {
     var name: String { "vgg" }
     var ownKeys: [String] { ["variant", "width_multiplier", "dropout"] }
+    var variants: [String] { VGGConfiguration.Variant.allCases.map(\.rawValue) }
     static let defaultDropout = 0.5
 
     func normalized(_ configuration: TrajectoryConfiguration) -> TrajectoryConfiguration {
@@ -24,12 +25,7 @@ struct VGGFamily: ModelFamily {
     }
 
     func problem(_ configuration: TrajectoryConfiguration, inputShape: TensorShape) -> String? {
-        guard let variant = configuration.variant else {
-            return "family vgg needs model.variant (" + VGGConfiguration.Variant.allCases.map(\.rawValue).joined(separator: ", ") + ")"
-        }
-        guard VGGConfiguration.Variant(rawValue: variant) != nil else {
-            return "model.variant \(variant) is not a VGG; expected " + VGGConfiguration.Variant.allCases.map(\.rawValue).joined(separator: ", ")
-        }
+        if let problem = variantProblem(configuration.variant) { return problem }
         guard !inputShape.isVector else {
             return "VGG needs image data; this dataset has vectors of \(inputShape.count) features (use mnist, fashion-mnist, cifar10 or synthetic-images)"
         }

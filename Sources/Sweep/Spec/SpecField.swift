@@ -40,7 +40,7 @@ struct SpecField: Sendable {
         SpecField(section: "dataset", key: "label_noise", kind: .real(.halfOpen(0, 1))) { $0.labelNoise = $1.real },
         // model
         SpecField(section: "model", key: "family", kind: .choice(ModelFamilies.names)) { $0.family = $1.word },
-        SpecField(section: "model", key: "variant", kind: .choice(VGGConfiguration.Variant.allCases.map(\.rawValue))) { $0.variant = $1.word },
+        SpecField(section: "model", key: "variant", kind: .choice(ModelFamilies.variants)) { $0.variant = $1.word },
         SpecField(section: "model", key: "width_multiplier", kind: .real(.above(0))) { $0.widthMultiplier = $1.real },
         SpecField(section: "model", key: "dropout", kind: .real(.halfOpen(0, 1))) { $0.dropout = $1.real },
         SpecField(section: "model", key: "width", kind: .integer(minimum: 1)) { $0.width = $1.integer },

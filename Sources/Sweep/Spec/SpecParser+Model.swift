@@ -86,9 +86,16 @@ extension SpecParser {
                           + "remove it, or set model.family")
         }
         let facts = DatasetFacts(of: base)
-        if familyNames.contains("vgg") && base.variant == nil && sweptInGrid["variant"] == nil {
-            reader.report(modelSection?.keyNode, "model.variant", "missing; family vgg needs a variant: "
-                          + VGGConfiguration.Variant.allCases.map(\.rawValue).joined(separator: ", "))
+        for family in families where !family.variants.isEmpty && base.variant == nil && sweptInGrid["variant"] == nil {
+            reader.report(modelSection?.keyNode, "model.variant", "missing; family \(family.name) needs a variant: "
+                          + family.variants.joined(separator: ", "))
+        }
+        let variants = axes.first { $0.name == "variant" }.map { $0.values.map(\.word) } ?? base.variant.map { [$0] } ?? []
+        let accepted = families.flatMap(\.variants)
+        for variant in variants where !accepted.contains(variant) {
+            guard let entry = sweptInGrid["variant"] ?? setInSections["variant"] else { break }
+            reader.report(entry.value, entry.path, "\(variant) is not a variant of family \(used); expected "
+                          + accepted.joined(separator: ", "))
         }
         if familyNames.contains(where: { $0 != MLPFamily.familyName }) && facts.inputShape.isVector {
             reader.report(modelSection?.keyNode, "model.family", "family \(used) needs image data, but dataset \(base.dataset) has vectors "
@@ -107,7 +114,7 @@ extension SpecParser {
             var configuration = base
             configuration.family = family.name == MLPFamily.familyName ? nil : family.name
             configuration = family.normalized(configuration)
-            if configuration.variant == nil, family.name == "vgg" { continue }  // reported above
+            if configuration.variant == nil, !family.variants.isEmpty { continue }  // reported above
             guard family.problem(configuration, inputShape: facts.inputShape) == nil,
                   let network = try? family.network(configuration, inputShape: facts.inputShape, classCount: facts.classes) else { continue }
             if case .failure(let unknown) = base.codeSelection.select(from: network.sizes.codeGroups) {

@@ -17,4 +17,16 @@ public struct CodeGroup: Sendable, Hashable {
     public let units: Int
     /// The shape of the block's output map.
     public let shape: TensorShape
+    /// Where the stage keeps the group's values: `nil` for the stage's output, else an offset
+    /// into its own scratch (a residual block's inner convolution), `rows x units` either way.
+    let scratchOffset: Int?
+
+    init(name: String, kind: Kind, stage: Int, units: Int, shape: TensorShape, scratchOffset: Int? = nil) {
+        self.name = name
+        self.kind = kind
+        self.stage = stage
+        self.units = units
+        self.shape = shape
+        self.scratchOffset = scratchOffset
+    }
 }

@@ -23,6 +23,8 @@ public enum Layer: Codable, Hashable, Sendable {
     case zeroPad(amount: Int)
     /// Views a map as a flat vector (HWC order); no computation.
     case flatten
+    /// A basic residual block of two 3x3 convolutions with BatchNorm and a shortcut.
+    case residual(ResidualBlock)
 
     /// A 3x3 convolution with padding 1 at the given stride.
     public static func convolution3x3(channels: Int, stride: Int = 1) -> Layer {
@@ -41,6 +43,7 @@ public enum Layer: Codable, Hashable, Sendable {
         case .dropout(let rate): "dropout(\(rate))"
         case .zeroPad(let amount): "zero_pad(\(amount))"
         case .flatten: "flatten"
+        case .residual(let block): "residual(\(block.shortcut.rawValue)" + (block.stride == 1 ? ")" : "/\(block.stride))")
         }
     }
 }

@@ -18,6 +18,10 @@ struct ConvolutionStage: NetworkStage {
     var codeUnits: Int { block.activation == nil ? 0 : outputShape.count }
     var multiplyAdds: Int { geometry.positions * geometry.patchSize * geometry.outputChannels }
 
+    func codeGroups(stage index: Int) -> [CodeGroup] {
+        codeUnits == 0 ? [] : [CodeGroup(name: name, kind: .convolution, stage: index, units: codeUnits, shape: outputShape)]
+    }
+
     func scratchCount(capacity: Int, training: Bool) -> Int {
         block.scratchCount(rows: capacity * geometry.positions, training: training)
     }

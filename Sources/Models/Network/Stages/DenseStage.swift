@@ -10,6 +10,10 @@ struct DenseStage: NetworkStage {
     var codeUnits: Int { block.activation == nil ? 0 : block.layer.outputCount }
     var multiplyAdds: Int { block.layer.inputCount * block.layer.outputCount }
 
+    func codeGroups(stage index: Int) -> [CodeGroup] {
+        codeUnits == 0 ? [] : [CodeGroup(name: name, kind: .fullyConnected, stage: index, units: codeUnits, shape: outputShape)]
+    }
+
     func scratchCount(capacity: Int, training: Bool) -> Int { block.scratchCount(rows: capacity, training: training) }
 
     func initialize(_ parameters: UnsafeMutablePointer<Float>, initializer: Initializer, random: inout RandomStream) {

@@ -16,6 +16,9 @@ protocol NetworkStage: Sendable {
     var parameterRange: Range<Int> { get }
     /// Code bits per example (the units behind an activation), 0 when it has no activation.
     var codeUnits: Int { get }
+    /// The code groups of the stage at `index` of its plan, in code order (for a block with an
+    /// activation: its output map).
+    func codeGroups(stage index: Int) -> [CodeGroup]
     /// Floats kept from a forward pass to its backward pass, for `capacity` examples.
     func scratchCount(capacity: Int, training: Bool) -> Int
     /// Floats of temporary memory shared by all stages, needed only during one call.
@@ -35,6 +38,7 @@ protocol NetworkStage: Sendable {
 extension NetworkStage {
     var parameterRange: Range<Int> { 0..<0 }
     var codeUnits: Int { 0 }
+    func codeGroups(stage index: Int) -> [CodeGroup] { [] }
     var multiplyAdds: Int { 0 }
     func scratchCount(capacity: Int, training: Bool) -> Int { 0 }
     func sharedScratchCount(capacity: Int) -> Int { 0 }
