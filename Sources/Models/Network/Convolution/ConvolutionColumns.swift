@@ -5,23 +5,37 @@
 /// both the input and the row, so packing copies runs of `inputChannels` floats.
 enum ConvolutionColumns {
     /// Packs `examples` HWC inputs into `columns`.
+    ///
+    /// The `k` taps of one kernel row read `k` neighbouring pixels, whose channels are adjacent
+    /// in the input as in the row: where the kernel row lies inside the image they are one copy.
     static func pack(_ input: UnsafePointer<Float>, examples: Int, shape: ConvolutionShape,
                      into columns: UnsafeMutablePointer<Float>) {
-        let channels = shape.inputChannels, k = shape.kernel
+        let channels = shape.inputChannels, k = shape.kernel, run = k * channels
         var row = columns
         for example in 0..<examples {
             let image = input + example * shape.inputCount
             for y in 0..<shape.outputHeight {
                 for x in 0..<shape.outputWidth {
+                    let firstX = x * shape.stride - shape.padding
+                    let inside = firstX >= 0 && firstX + k <= shape.width
                     for i in 0..<k {
                         let sourceY = y * shape.stride - shape.padding + i
+                        let target = row + i * run
+                        guard sourceY >= 0 && sourceY < shape.height else {
+                            target.update(repeating: 0, count: run)
+                            continue
+                        }
+                        let line = image + sourceY * shape.width * channels
+                        if inside {
+                            target.update(from: line + firstX * channels, count: run)
+                            continue
+                        }
                         for j in 0..<k {
-                            let sourceX = x * shape.stride - shape.padding + j
-                            let target = row + (i * k + j) * channels
-                            if sourceY >= 0 && sourceY < shape.height && sourceX >= 0 && sourceX < shape.width {
-                                target.update(from: image + (sourceY * shape.width + sourceX) * channels, count: channels)
+                            let sourceX = firstX + j
+                            if sourceX >= 0 && sourceX < shape.width {
+                                (target + j * channels).update(from: line + sourceX * channels, count: channels)
                             } else {
-                                target.update(repeating: 0, count: channels)
+                                (target + j * channels).update(repeating: 0, count: channels)
                             }
                         }
                     }
@@ -32,24 +46,32 @@ enum ConvolutionColumns {
     }
 
     /// Adds `columns` back onto the HWC `gradient` of the inputs they were packed from (col2im):
-    /// every tap's value goes to the input pixel it was read from.
+    /// every tap's value goes to the input pixel it was read from (a kernel row inside the image
+    /// as one run, as in ``pack``; each input value gets its additions in the same order either way).
     static func accumulate(_ columns: UnsafePointer<Float>, examples: Int, shape: ConvolutionShape,
                            into gradient: UnsafeMutablePointer<Float>) {
-        let channels = shape.inputChannels, k = shape.kernel
+        let channels = shape.inputChannels, k = shape.kernel, run = k * channels
         var row = columns
         for example in 0..<examples {
             let image = gradient + example * shape.inputCount
             for y in 0..<shape.outputHeight {
                 for x in 0..<shape.outputWidth {
+                    let firstX = x * shape.stride - shape.padding
+                    let inside = firstX >= 0 && firstX + k <= shape.width
                     for i in 0..<k {
                         let targetY = y * shape.stride - shape.padding + i
                         guard targetY >= 0 && targetY < shape.height else { continue }
+                        let source = row + i * run, line = image + targetY * shape.width * channels
+                        if inside {
+                            let target = line + firstX * channels
+                            for c in 0..<run { target[c] += source[c] }
+                            continue
+                        }
                         for j in 0..<k {
-                            let targetX = x * shape.stride - shape.padding + j
+                            let targetX = firstX + j
                             guard targetX >= 0 && targetX < shape.width else { continue }
-                            let source = row + (i * k + j) * channels
-                            let target = image + (targetY * shape.width + targetX) * channels
-                            for c in 0..<channels { target[c] += source[c] }
+                            let from = source + j * channels, target = line + targetX * channels
+                            for c in 0..<channels { target[c] += from[c] }
                         }
                     }
                     row += shape.patchSize

@@ -33,10 +33,25 @@ struct AffineBlock: Sendable {
     /// `output = activation(BN(input W) or input W + b)` over `rows` rows.
     func forward(rows: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
                  scratch: UnsafeMutablePointer<Float>, _ parameters: StageParameters, training: Bool) {
+        let z = productDestination(rows: rows, output: output, scratch: scratch, training: training)
+        BLAS.gemm(rows: rows, columns: units, inner: layer.inputCount, input, parameters.values + layer.weights.lowerBound, into: z)
+        finishForward(rows: rows, output: output, scratch: scratch, parameters, training: training)
+    }
+
+    /// Where ``finishForward`` expects the product `z = X W` (`rows x units`): the scratch in
+    /// training with BatchNorm (its batch statistics need `z` kept), else the output.
+    func productDestination(rows: Int, output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+                            training: Bool) -> UnsafeMutablePointer<Float> {
+        batchNorm != nil && training ? scratch : output
+    }
+
+    /// Everything after the product, which must sit at ``productDestination``: bias or
+    /// BatchNorm, then the activation, into `output`.
+    func finishForward(rows: Int, output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+                       _ parameters: StageParameters, training: Bool) {
         let p = parameters.values
-        let weights = p + layer.weights.lowerBound, bias = p + layer.bias.lowerBound
+        let bias = p + layer.bias.lowerBound
         guard let settings = batchNorm, let scale = layer.scale, let shift = layer.shift, let statistics = layer.statistics else {
-            BLAS.gemm(rows: rows, columns: units, inner: layer.inputCount, input, weights, into: output)
             if let activation {
                 Kernels.addBiasAndActivate(output, rows: rows, columns: units, bias: bias, activation: activation)
             } else {
@@ -46,7 +61,6 @@ struct AffineBlock: Sendable {
         }
         if training {
             let z = scratch, vectors = scratch + rows * units
-            BLAS.gemm(rows: rows, columns: units, inner: layer.inputCount, input, weights, into: z)
             Kernels.batchNormTrainingForward(
                 z, rows: rows, columns: units, scale: p + scale.lowerBound, shift: p + shift.lowerBound,
                 epsilon: settings.epsilon, mean: vectors, variance: vectors + units, inverseStd: vectors + 2 * units,
@@ -60,7 +74,6 @@ struct AffineBlock: Sendable {
             guard let runningMean = parameters.runningMean, let runningVariance = parameters.runningVariance else {
                 preconditionFailure("AffineBlock: evaluation with BatchNorm needs the running statistics")
             }
-            BLAS.gemm(rows: rows, columns: units, inner: layer.inputCount, input, weights, into: output)
             let folded = scratch
             Kernels.foldEvaluationBatchNorm(
                 bias: bias, scale: p + scale.lowerBound, shift: p + shift.lowerBound,
@@ -76,6 +89,20 @@ struct AffineBlock: Sendable {
     func backward(rows: Int, input: UnsafePointer<Float>, output: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>,
                   gradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
                   _ parameters: StageParameters) {
+        let gradients = backwardToProduct(rows: rows, output: output, scratch: scratch, gradient: gradient, parameters)
+        let p = parameters.values
+        BLAS.gemm(rows: layer.inputCount, columns: units, inner: rows,
+                  input, transposeA: true, gradient, into: gradients + layer.weights.lowerBound)
+        if let inputGradient {
+            BLAS.gemm(rows: rows, columns: layer.inputCount, inner: units,
+                      gradient, p + layer.weights.lowerBound, transposeB: true, into: inputGradient)
+        }
+    }
+
+    /// The part of ``backward`` before the products: turns `gradient` into dLoss/dz in place and
+    /// writes the bias and BatchNorm gradients; returns the gradient vector.
+    func backwardToProduct(rows: Int, output: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+                           gradient: UnsafeMutablePointer<Float>, _ parameters: StageParameters) -> UnsafeMutablePointer<Float> {
         guard let gradients = parameters.gradients else { preconditionFailure("AffineBlock: backward without gradients") }
         let p = parameters.values
         if let scale = layer.scale, let shift = layer.shift {
@@ -91,11 +118,6 @@ struct AffineBlock: Sendable {
         } else {
             Kernels.columnSums(gradient, rows: rows, columns: units, into: gradients + layer.bias.lowerBound)
         }
-        BLAS.gemm(rows: layer.inputCount, columns: units, inner: rows,
-                  input, transposeA: true, gradient, into: gradients + layer.weights.lowerBound)
-        if let inputGradient {
-            BLAS.gemm(rows: rows, columns: layer.inputCount, inner: units,
-                      gradient, p + layer.weights.lowerBound, transposeB: true, into: inputGradient)
-        }
+        return gradients
     }
 }
