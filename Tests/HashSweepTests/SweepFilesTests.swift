@@ -12,7 +12,8 @@ struct SweepFilesTests {
     @Test func theShippedSpecsAreThere() {
         for name in ["quickstart.yaml", "example.yaml", "paper-mnist-width.yaml", "paper-mnist-width-reduced.yaml",
                      "paper-mnist-epochs.yaml", "paper-mnist-samples.yaml", "paper-mnist-weight-decay.yaml",
-                     "paper-mnist-label-noise.yaml", "paper-cifar10-vgg.yaml", "paper-cifar10-resnet18.yaml", "paper-cifar10-resnet.yaml"] {
+                     "paper-mnist-label-noise.yaml", "paper-cifar10-vgg.yaml", "paper-cifar10-resnet18.yaml", "paper-cifar10-resnet.yaml",
+                     "cnn-quick.yaml", "resnet-quick.yaml"] {
             #expect(Self.files.contains(name), "sweeps/\(name) is missing")
         }
     }

@@ -6,12 +6,7 @@ import Testing
 /// the family, and the codes of a hand-built block on hand-picked inputs.
 @Suite("Residual networks: gradient checks and codes")
 struct ResidualNetworkTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        let name: String
-        let input: TensorShape
-        let layers: [Layer]
-        var testDescription: String { name }
-    }
+    typealias Case = ConvolutionalNetworkTests.Case
 
     static let stem: [Layer] = [.convolution3x3(channels: 3), .batchNorm(BatchNormSettings()), .activation(.relu)]
 
