@@ -21,6 +21,21 @@ protocol ModelFamily: Sendable {
 extension ModelFamily {
     var variants: [String] { [] }
 
+    /// `configuration` with the MLP's keys at their defaults, BatchNorm on and the width
+    /// multiplier filled in: what every convolutional family's ``normalized(_:)`` starts from.
+    func convolutionalNormalized(_ configuration: TrajectoryConfiguration) -> TrajectoryConfiguration {
+        let defaults = TrajectoryConfiguration()
+        var result = configuration
+        result.width = defaults.width
+        result.depth = defaults.depth
+        result.activation = defaults.activation
+        result.leakySlope = defaults.leakySlope
+        result.initializer = defaults.initializer
+        result.batchnorm = true
+        result.widthMultiplier = configuration.widthMultiplier ?? 1
+        return result
+    }
+
     /// Why `variant` is not one of this family's, or nil.
     func variantProblem(_ variant: String?) -> String? {
         guard let variant else { return "family \(name) needs model.variant (" + variants.joined(separator: ", ") + ")" }

@@ -10,15 +10,7 @@ struct ResNetFamily: ModelFamily {
     var variants: [String] { ResNetConfiguration.Variant.allCases.map(\.rawValue) }
 
     func normalized(_ configuration: TrajectoryConfiguration) -> TrajectoryConfiguration {
-        let defaults = TrajectoryConfiguration()
-        var result = configuration
-        result.width = defaults.width
-        result.depth = defaults.depth
-        result.activation = defaults.activation
-        result.leakySlope = defaults.leakySlope
-        result.initializer = defaults.initializer
-        result.batchnorm = true
-        result.widthMultiplier = configuration.widthMultiplier ?? 1
+        var result = convolutionalNormalized(configuration)
         result.dropout = nil
         return result
     }

@@ -11,15 +11,7 @@ struct VGGFamily: ModelFamily {
     static let defaultDropout = 0.5
 
     func normalized(_ configuration: TrajectoryConfiguration) -> TrajectoryConfiguration {
-        let defaults = TrajectoryConfiguration()
-        var result = configuration
-        result.width = defaults.width
-        result.depth = defaults.depth
-        result.activation = defaults.activation
-        result.leakySlope = defaults.leakySlope
-        result.initializer = defaults.initializer
-        result.batchnorm = true
-        result.widthMultiplier = configuration.widthMultiplier ?? 1
+        var result = convolutionalNormalized(configuration)
         result.dropout = configuration.dropout ?? Self.defaultDropout
         return result
     }
